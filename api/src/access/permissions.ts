@@ -1,0 +1,46 @@
+// Seed 000's permission matrix, the single source of truth. Everything else asks `can()`.
+export const WORKSPACE_ROLES = ['admin', 'developer', 'viewer'] as const;
+export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+
+export const WORKSPACE_PERMISSIONS = {
+  'results:view': ['admin', 'developer', 'viewer'],
+  'activity:view': ['admin', 'developer', 'viewer'],
+  'members:view': ['admin', 'developer', 'viewer'],
+  'analysis:run': ['admin', 'developer'],
+  'fixes:generate': ['admin', 'developer'],
+  'members:invite': ['admin'],
+  'members:manage': ['admin'],
+  'settings:change': ['admin'],
+} as const satisfies Record<string, readonly WorkspaceRole[]>;
+export type WorkspacePermission = keyof typeof WORKSPACE_PERMISSIONS;
+
+export function can(role: WorkspaceRole, permission: WorkspacePermission): boolean {
+  return (WORKSPACE_PERMISSIONS[permission] as readonly WorkspaceRole[]).includes(role);
+}
+
+const RANK: Record<WorkspaceRole, number> = { viewer: 0, developer: 1, admin: 2 };
+/** An API token never grants more than its owner currently has. */
+export function weakerRole(a: WorkspaceRole, b: WorkspaceRole): WorkspaceRole {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+// Seed 004's admin roles for the ops console.
+export const STAFF_ROLES = ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const STAFF_PERMISSIONS = {
+  'console:access': ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'],
+  'users:read': ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'],
+  'users:manage': ['super_admin', 'support_admin'],
+  'staff:grant': ['super_admin'],
+  'audit:read': ['super_admin', 'support_admin'],
+  'system:read': ['super_admin', 'support_admin'],
+  'outbox:read': ['super_admin', 'support_admin'],
+  'billing:manage': ['super_admin', 'billing_admin'],
+  'analytics:read': ['super_admin', 'analytics_admin', 'billing_admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
+
+export function staffCan(role: StaffRole, permission: StaffPermission): boolean {
+  return (STAFF_PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}

@@ -1,0 +1,38 @@
+import type { AppDeps } from '../app';
+import type { AuthContext } from '../auth/auth-context';
+import { ForbiddenError, NotFoundError } from '../http/errors';
+import { can, weakerRole, type WorkspacePermission, type WorkspaceRole } from './permissions';
+
+export interface WorkspaceAccess {
+  workspaceId: string;
+  role: WorkspaceRole;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The server-side guard for every workspace route. Someone who is not a member gets 404, exactly as for an
+ * id that does not exist, so ids of other tenants reveal nothing. A member without the permission gets 403.
+ */
+export async function requireWorkspace(
+  deps: AppDeps,
+  auth: AuthContext,
+  workspaceId: string,
+  permission: WorkspacePermission,
+  what = 'workspace',
+): Promise<WorkspaceAccess> {
+  const notFound = () => new NotFoundError(`No ${what} with that id exists in your workspaces.`);
+  if (!UUID.test(workspaceId)) throw notFound();
+  if (auth.tokenWorkspaceId && auth.tokenWorkspaceId !== workspaceId) throw notFound();
+  const member = await deps.knex('workspace_members').where({ workspaceId, userId: auth.userId }).first('role');
+  if (!member) throw notFound();
+  const role = auth.tokenRole ? weakerRole(auth.tokenRole, member.role) : (member.role as WorkspaceRole);
+  if (!can(role, permission)) {
+    throw new ForbiddenError(`Your role in this workspace (${role}) does not allow this (${permission}).`);
+  }
+  return { workspaceId, role };
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

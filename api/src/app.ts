@@ -1,0 +1,63 @@
+import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import pinoHttp from 'pino-http';
+import type { Client } from '@temporalio/client';
+import type { Knex } from '@argus/db';
+import type { Logger, Mailer, Metrics, PlatformConfig } from '@argus/activities';
+import { createErrorHandler } from './http/error-handler';
+import { NotFoundError } from './http/errors';
+import { mountRoutes } from './http/router';
+import type { RouteSpec } from './http/route';
+import { mountOpenApi } from './openapi/openapi';
+import { healthRoutes } from './health/health.routes';
+import { probeRoutes } from './probes/probes.routes';
+
+export interface AppDeps {
+  config: PlatformConfig;
+  knex: Knex;
+  temporal: Client;
+  logger: Logger;
+  metrics: Metrics;
+  mailer: Mailer;
+}
+
+/** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
+export const allRoutes: RouteSpec[] = [...healthRoutes, ...probeRoutes];
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'warn' : 'info'),
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = deps.metrics.httpDuration.startTimer();
+    res.on('finish', () => end({ method: req.method, route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', deps.metrics.registry.contentType);
+    res.send(await deps.metrics.registry.metrics());
+  });
+  app.use(mountRoutes(allRoutes, deps));
+  mountOpenApi(app, allRoutes);
+
+  app.use((req) => {
+    throw new NotFoundError(`No route for ${req.method} ${req.path}.`);
+  });
+  app.use(createErrorHandler(deps));
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { Request } from 'express';
+import type { Knex } from '@argus/db';
+import type { AuthContext } from '../auth/auth-context';
+import { redactSecretKeys } from '@argus/activities';
+
+export interface ActivityEntry {
+  workspaceId?: string | null;
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Overrides the actor taken from the request (e.g. the user who just logged in). */
+  actorId?: string | null;
+}
+
+/**
+ * Appends one entry to the activity log (append-only in Postgres). Pass the transaction that makes the
+ * change, so the change and its audit entry commit together.
+ */
+export async function recordActivity(db: Knex | Knex.Transaction, req: Request, entry: ActivityEntry): Promise<void> {
+  const auth = req.auth as AuthContext | undefined;
+  await db('activity_log').insert({
+    workspaceId: entry.workspaceId ?? null,
+    actorId: entry.actorId !== undefined ? entry.actorId : (auth?.userId ?? null),
+    actorKind: auth?.staffRole ? 'staff' : auth?.via === 'api_token' ? 'api_token' : entry.actorId === null && !auth ? 'system' : 'user',
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    ip: req.ip ?? null,
+    userAgent: req.get('user-agent')?.slice(0, 500) ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(redactSecretKeys(entry.before)),
+    after: entry.after === undefined ? null : JSON.stringify(redactSecretKeys(entry.after)),
+  });
+}

@@ -1,0 +1,40 @@
+import { Router, type Request, type Response, type NextFunction } from 'express';
+import type { AppDeps } from '../app';
+import { RequestValidationError, zodIssuesToErrors } from './errors';
+import type { RouteSpec } from './route';
+import { authenticate, requireStaff } from '../auth/auth-context';
+import { rateLimit } from './rate-limit';
+
+function parsePart(schema: RouteSpec['params'] | RouteSpec['body'], value: unknown, where: string, problems: { path: string; message: string }[]) {
+  if (!schema) return value;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) {
+    problems.push(...zodIssuesToErrors(result.error, where));
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Mounts route specs: authenticate, validate every part with zod, run the handler, answer JSON. */
+export function mountRoutes(routes: RouteSpec[], deps: AppDeps): Router {
+  const router = Router();
+  for (const route of routes) {
+    const handlers = [] as ((req: Request, res: Response, next: NextFunction) => unknown)[];
+    if (route.rateLimit) handlers.push(rateLimit(route.rateLimit));
+    handlers.push(async (req, res) => {
+      const auth = route.auth === 'public' ? await authenticate(req, deps, { optional: true }) : await authenticate(req, deps);
+      if (route.auth === 'staff') await requireStaff(auth!, route.staffPermission, deps);
+      const problems: { path: string; message: string }[] = [];
+      const params = parsePart(route.params, req.params, 'params', problems);
+      const query = parsePart(route.query, req.query, 'query', problems);
+      const body = parsePart(route.body, req.body, 'body', problems);
+      if (problems.length) throw new RequestValidationError(problems);
+      const result = await route.handler({ req, res, params, query, body, auth: auth!, deps });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(204).end();
+      else res.status(route.successStatus ?? (route.method === 'post' ? 201 : 200)).json(result);
+    });
+    router[route.method](route.path, ...handlers);
+  }
+  return router;
+}

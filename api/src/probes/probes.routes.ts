@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineRoute } from '../http/route';
+import { ServiceUnavailableError } from '../http/errors';
+
+/** Runs the readiness-probe workflow end to end: API → Temporal → worker → Postgres, and reads the row back. */
+export const probeRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/probes',
+    summary: 'Run the end-to-end readiness probe workflow',
+    tags: ['health'],
+    auth: 'staff',
+    staffPermission: 'system:read',
+    successStatus: 200,
+    responses: {
+      200: {
+        description: 'the probe row written by the worker',
+        schema: z.object({ probeId: z.string(), workflowId: z.string(), workerIdentity: z.string(), writtenAt: z.string(), roundTripMs: z.number() }),
+      },
+    },
+    handler: async ({ deps }) => {
+      const probeId = randomUUID();
+      const workflowId = `probe-${probeId}`;
+      const started = performance.now();
+      const handle = await deps.temporal.workflow.start('probeReadiness', {
+        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [probeId],
+        workflowExecutionTimeout: '30 seconds',
+      });
+      try {
+        await handle.result();
+      } catch (err) {
+        throw new ServiceUnavailableError('The probe workflow did not complete: is a worker running?', {}, { cause: err });
+      }
+      const row = await deps.knex('probe_results').where({ probeId }).first();
+      return { probeId, workflowId, workerIdentity: row.workerIdentity, writtenAt: new Date(row.writtenAt).toISOString(), roundTripMs: Math.round(performance.now() - started) };
+    },
+  }),
+];

@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { createKnex, ensureDatabase, migrateToLatest } from '@argus/db';
+import { ConfigError, createLogger, createMailer, createMetrics, flushSentry, initSentry, loadConfig, type PlatformConfig } from '@argus/activities';
+import { createApp, type AppDeps } from './app';
+
+export interface RunningApi {
+  server: Server;
+  deps: AppDeps;
+  stop(): Promise<void>;
+}
+
+/** Starts the API process: config, Sentry, Postgres (migrated), Temporal client, HTTP. */
+export async function startApi(config: PlatformConfig, opts: { port?: number; migrate?: boolean } = {}): Promise<RunningApi> {
+  const { logger, attachSystemLog } = createLogger({ level: config.LOG_LEVEL, component: 'api' });
+  initSentry(config, 'api');
+  if (opts.migrate ?? true) await ensureDatabase(config.databaseUrl);
+  const knex = createKnex({ connectionString: config.databaseUrl, applicationName: 'argus-api' });
+  if (opts.migrate ?? true) {
+    const applied = await migrateToLatest(knex);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+  }
+  const systemLog = attachSystemLog(knex, { maxPerMinute: config.SYSTEM_LOG_MAX_PER_MINUTE });
+  // Connection.lazy lets the API start (and /readyz report it) while Temporal is still coming up.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const deps: AppDeps = {
+    config,
+    knex,
+    temporal,
+    logger,
+    metrics: createMetrics('api'),
+    mailer: createMailer({ knex, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }),
+  };
+  const app = createApp(deps);
+  const port = opts.port ?? config.API_PORT;
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, '0.0.0.0', () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} (API_PORT) is already in use. Stop the other process or set API_PORT.`) : err),
+    );
+  });
+  logger.info({ port: (server.address() as { port: number }).port }, 'api listening');
+  return {
+    server,
+    deps,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await systemLog.stop();
+      await connection.close();
+      await flushSentry();
+      await knex.destroy();
+    },
+  };
+}
+
+// Run directly: `node --import tsx api/src/server.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let config: PlatformConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  startApi(config).then(
+    (api) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          void api.stop().then(() => process.exit(0));
+        });
+      }
+    },
+    (err) => {
+      console.error(`api failed to start: ${(err as Error).message}`);
+      process.exit(1);
+    },
+  );
+}

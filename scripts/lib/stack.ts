@@ -1,0 +1,170 @@
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type http from 'node:http';
+import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { loadConfig, type PlatformConfig } from '@argus/activities';
+import { seedDemo } from '../../api/src/seed/demo-seed';
+import { startTemporalDevServer } from './temporal-server';
+import { assertPortsFree, nodeTsArgs, ROOT, startProcess, waitForHttp, type ManagedProcess } from './processes';
+import { serveSite } from './site-server';
+
+const run = promisify(execFile);
+
+export interface StackUrls {
+  portal: string;
+  admin: string;
+  api: string;
+  docs: string;
+  temporalUi: string | null;
+  workerMetrics: string;
+}
+
+export interface RunningStack {
+  urls: StackUrls;
+  config: PlatformConfig;
+  components: string[];
+  stop(): Promise<void>;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds a frontend only when its sources are newer than its last build. */
+async function buildSiteIfStale(workspace: 'portal' | 'admin-ui', log: (l: string) => void) {
+  const dir = path.join(ROOT, workspace);
+  const index = path.join(dir, 'dist', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(dir)) return;
+  log(`[start] building ${workspace} (first start or changed sources)…`);
+  await run('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 });
+}
+
+/**
+ * Starts the whole platform: Postgres (embedded unless DATABASE_URL), the Temporal dev server with its UI
+ * (unless TEMPORAL_ADDRESS is given), migrations and demo seed, the worker, the API, the portal and the console.
+ */
+export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string; log?: (l: string) => void; quiet?: boolean }): Promise<RunningStack> {
+  const log = opts.log ?? console.log;
+  const externalTemporal = Boolean(opts.env.TEMPORAL_ADDRESS);
+  const config = loadConfig(opts.env);
+  const stops: (() => Promise<void>)[] = [];
+  const components: string[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => log(`[stop] ${(err as Error).message}`));
+    stops.length = 0;
+  };
+
+  try {
+    await assertPortsFree([
+      { port: config.API_PORT, variable: 'API_PORT', what: 'API' },
+      { port: config.PORTAL_PORT, variable: 'PORTAL_PORT', what: 'portal' },
+      { port: config.ADMIN_PORT, variable: 'ADMIN_PORT', what: 'admin console' },
+      { port: config.WORKER_METRICS_PORT, variable: 'WORKER_METRICS_PORT', what: 'worker metrics' },
+      ...(config.DATABASE_URL ? [] : [{ port: config.EMBEDDED_POSTGRES_PORT, variable: 'EMBEDDED_POSTGRES_PORT', what: 'embedded Postgres' }]),
+      ...(externalTemporal
+        ? []
+        : [
+            { port: config.TEMPORAL_PORT, variable: 'TEMPORAL_PORT', what: 'Temporal dev server' },
+            { port: config.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT', what: 'Temporal UI' },
+          ]),
+    ]);
+
+    const builds = Promise.all([buildSiteIfStale('portal', log), buildSiteIfStale('admin-ui', log)]);
+    builds.catch(() => {});
+
+    if (!config.DATABASE_URL) {
+      log(`[start] starting embedded Postgres on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (data in ${path.join(opts.dataDir, 'postgres')})`);
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT });
+      stops.push(() => pg.stop());
+    }
+    components.push('postgres');
+    await ensureDatabase(config.databaseUrl);
+    const knex = createKnex({ connectionString: config.databaseUrl, applicationName: 'argus-start' });
+    const applied = await migrateToLatest(knex);
+    if (applied.length) log(`[start] applied ${applied.length} migrations`);
+    const seeded = await seedDemo(knex);
+    if (seeded.created) log('[start] seeded the demo user and workspaces');
+    await knex.destroy();
+
+    let temporalUi: string | null = config.TEMPORAL_UI_URL;
+    const env: NodeJS.ProcessEnv = { ...opts.env, DATABASE_URL: config.databaseUrl, ARGUS_DATA_DIR: opts.dataDir };
+    if (!externalTemporal) {
+      log(`[start] starting the Temporal dev server on 127.0.0.1:${config.TEMPORAL_PORT} (UI :${config.TEMPORAL_UI_PORT})`);
+      const temporal = await startTemporalDevServer({
+        port: config.TEMPORAL_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        dbFile: path.join(opts.dataDir, 'temporal.sqlite'),
+        namespaces: [config.TEMPORAL_NAMESPACE],
+        log,
+        quiet: opts.quiet,
+      });
+      stops.push(() => temporal.stop());
+      temporalUi = temporal.uiUrl;
+      env.TEMPORAL_ADDRESS = temporal.address;
+      env.TEMPORAL_UI_URL = temporal.uiUrl ?? undefined;
+      components.push('temporal', 'temporal-ui');
+    } else {
+      components.push('temporal');
+    }
+
+    const children: ManagedProcess[] = [];
+    stops.push(async () => {
+      await Promise.all(children.map((c) => c.stop()));
+    });
+    const spawnChild = (name: string, entry: string) => {
+      const child = startProcess(name, process.execPath, nodeTsArgs(entry), { env, quiet: opts.quiet });
+      children.push(child);
+      void child.exited.then((code) => {
+        if (!stopping) log(`[start] ${name} exited with code ${code}`);
+      });
+      return child;
+    };
+    let stopping = false;
+    spawnChild('worker', 'activities/src/worker.ts');
+    spawnChild('api', 'api/src/server.ts');
+    const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
+    await waitForHttp(`${apiUrl}/healthz`, 60_000, (s) => s === 200);
+    await waitForHttp(`http://127.0.0.1:${config.WORKER_METRICS_PORT}/healthz`, 90_000, (s) => s === 200);
+    components.push('worker', 'api');
+
+    await builds;
+    const sites: http.Server[] = [];
+    sites.push(await serveSite({ name: 'PORTAL_PORT', distDir: path.join(ROOT, 'portal', 'dist'), port: config.PORTAL_PORT, apiPort: config.API_PORT }));
+    sites.push(await serveSite({ name: 'ADMIN_PORT', distDir: path.join(ROOT, 'admin-ui', 'dist'), port: config.ADMIN_PORT, apiPort: config.API_PORT }));
+    stops.push(async () => {
+      for (const s of sites) {
+        s.closeAllConnections();
+        await new Promise((r) => s.close(r));
+      }
+    });
+    components.push('portal', 'admin');
+    const originalStopAll = stopAll;
+    return {
+      config,
+      components,
+      urls: {
+        portal: `http://localhost:${config.PORTAL_PORT}`,
+        admin: `http://localhost:${config.ADMIN_PORT}`,
+        api: `http://localhost:${config.API_PORT}`,
+        docs: `http://localhost:${config.API_PORT}/docs`,
+        temporalUi,
+        workerMetrics: `http://localhost:${config.WORKER_METRICS_PORT}/metrics`,
+      },
+      stop: async () => {
+        stopping = true;
+        await originalStopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

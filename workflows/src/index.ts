@@ -1,0 +1,2 @@
+// The one path the worker bundles: re-exports only.
+export { probeReadiness } from './probe-readiness';

@@ -1,0 +1,12 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '@argus/activities';
+
+const { recordProbe } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5 },
+});
+
+/** Proves the whole path API → Temporal → worker → Postgres by writing one row through an activity. */
+export async function probeReadiness(probeId: string): Promise<{ probeId: string; workerIdentity: string; writtenAt: string }> {
+  return recordProbe({ probeId, workflowId: workflowInfo().workflowId });
+}
