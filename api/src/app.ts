@@ -11,6 +11,7 @@ import type { RouteSpec } from './http/route';
 import { mountOpenApi } from './openapi/openapi';
 import { healthRoutes } from './health/health.routes';
 import { probeRoutes } from './probes/probes.routes';
+import { authRoutes } from './auth/auth.routes';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -22,7 +23,7 @@ export interface AppDeps {
 }
 
 /** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
-export const allRoutes: RouteSpec[] = [...healthRoutes, ...probeRoutes];
+export const allRoutes: RouteSpec[] = [...healthRoutes, ...probeRoutes, ...authRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

@@ -47,6 +47,7 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_NAMESPACE: inject('temporalNamespace'),
     TEMPORAL_TASK_QUEUE: taskQueue,
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
   const knex = createKnex({ connectionString: config.databaseUrl, poolMax: 5 });

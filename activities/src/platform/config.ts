@@ -37,6 +37,7 @@ export const ZPlatformEnv = z.object({
   SENTRY_RELEASE: optionalText,
   SENTRY_SAMPLE_RATE: rate.default(1),
   SENTRY_TRACES_SAMPLE_RATE: rate.default(0.1),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SYSTEM_LOG_MAX_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   GITHUB_APP_ID: optionalText,
   GITHUB_APP_PRIVATE_KEY: optionalText,

@@ -2,11 +2,11 @@ import type { Request, Response, NextFunction } from 'express';
 import { TooManyRequestsError } from './errors';
 
 // Per-IP token bucket for unauthenticated endpoints. Account lockout (in Postgres) covers distributed guessing.
-const BUCKETS = { auth: { capacity: 20, refillPerSecond: 20 / 60 } } as const;
 const state = new Map<string, { tokens: number; at: number }>();
 
-export function rateLimit(name: keyof typeof BUCKETS) {
-  const { capacity, refillPerSecond } = BUCKETS[name];
+export function rateLimit(name: 'auth', perMinute: number) {
+  const capacity = perMinute;
+  const refillPerSecond = perMinute / 60;
   return (req: Request, _res: Response, next: NextFunction) => {
     const key = `${name}:${req.ip}`;
     const now = Date.now();

@@ -20,7 +20,7 @@ export function mountRoutes(routes: RouteSpec[], deps: AppDeps): Router {
   const router = Router();
   for (const route of routes) {
     const handlers = [] as ((req: Request, res: Response, next: NextFunction) => unknown)[];
-    if (route.rateLimit) handlers.push(rateLimit(route.rateLimit));
+    if (route.rateLimit) handlers.push(rateLimit(route.rateLimit, deps.config.AUTH_RATE_LIMIT_PER_MINUTE));
     handlers.push(async (req, res) => {
       const auth = route.auth === 'public' ? await authenticate(req, deps, { optional: true }) : await authenticate(req, deps);
       if (route.auth === 'staff') await requireStaff(auth!, route.staffPermission, deps);
