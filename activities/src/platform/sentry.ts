@@ -62,14 +62,13 @@ export interface ErrorTags {
 export function captureError(error: unknown, tags: ErrorTags = {}): string | undefined {
   if (!initialised) return undefined;
   const { errorId, workspaceId, ...rest } = tags;
-  return Sentry.captureException(error, {
-    event_id: errorId,
-    tags: {
-      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null)),
-      workspace_id: workspaceId ?? 'none',
-      ...(errorId ? { error_id: errorId } : {}),
-    },
-  } as Parameters<typeof Sentry.captureException>[1]);
+  // Tags go on a scope: a hint that mixes tags with event_id would lose the event_id.
+  return Sentry.withScope((scope) => {
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined && value !== null) scope.setTag(key, String(value));
+    scope.setTag('workspace_id', workspaceId ?? 'none');
+    if (errorId) scope.setTag('error_id', errorId);
+    return Sentry.captureException(error, errorId ? { event_id: errorId } : undefined);
+  });
 }
 
 export async function flushSentry(timeoutMs = 2000): Promise<void> {
