@@ -49,7 +49,7 @@ async function main() {
     logger.error({ err }, err.code === 'EADDRINUSE' ? `port ${config.WORKER_METRICS_PORT} (WORKER_METRICS_PORT) is already in use` : 'metrics server failed');
     worker.shutdown();
   });
-  server.listen(config.WORKER_METRICS_PORT, '127.0.0.1');
+  server.listen(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

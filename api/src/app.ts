@@ -28,7 +28,8 @@ export const allRoutes: RouteSpec[] = [...healthRoutes, ...probeRoutes, ...authR
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxy hops may set X-Forwarded-For (client IPs feed rate limits and the audit log).
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger: deps.logger,

@@ -22,6 +22,8 @@ export const ZPlatformEnv = z.object({
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   WORKER_METRICS_PORT: port.default(9464),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   PORTAL_URL: z.url().default('http://localhost:3000'),
   ADMIN_URL: z.url().default('http://localhost:3001'),
   PUBLIC_API_URL: z.url().default('http://localhost:4000'),
