@@ -1,0 +1,36 @@
+import { Admin, Resource } from 'react-admin';
+import auditLogs from './audit-logs';
+import { authProvider } from './authProvider';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { ErrorPage } from './layout/ErrorPage';
+import { LoginPage } from './LoginPage';
+import outbox from './outbox';
+import { canAccess } from './permissions';
+import type { StaffRole } from './session';
+import systemLogs from './system-logs';
+import users from './users';
+
+export const App = () => (
+  <Admin
+    title="Argus Ops Console"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    loginPage={LoginPage}
+    error={ErrorPage}
+    requireAuth
+    disableTelemetry
+  >
+    {(role: StaffRole | null) => (
+      <>
+        {canAccess(role, 'users') && <Resource name="users" {...users} />}
+        {canAccess(role, 'audit-logs') && <Resource name="audit-logs" {...auditLogs} />}
+        {canAccess(role, 'system-logs') && <Resource name="system-logs" {...systemLogs} />}
+        {canAccess(role, 'outbox') && <Resource name="outbox" {...outbox} />}
+      </>
+    )}
+  </Admin>
+);

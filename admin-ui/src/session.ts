@@ -1,0 +1,35 @@
+// The staff session lives here and nowhere else; authProvider and httpClient both go through it.
+const STORAGE_KEY = 'argus.admin.session';
+
+export type StaffRole = 'super_admin' | 'billing_admin' | 'support_admin' | 'analytics_admin';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  emailVerifiedAt: string | null;
+  staffRole: StaffRole | null;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: string;
+  user: StaffUser;
+}
+
+export function getSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Session>;
+    return parsed.accessToken && parsed.refreshToken && parsed.user ? (parsed as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setSession(session: Session | null) {
+  if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  else localStorage.removeItem(STORAGE_KEY);
+}

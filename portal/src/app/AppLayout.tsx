@@ -1,0 +1,71 @@
+import { NavLink, Outlet } from 'react-router';
+import { useLogout, useMe } from '../auth/auth.api';
+import { VerifyEmailBanner } from '../auth/VerifyEmailBanner';
+import { Button } from '../ui/Button';
+import { ErrorState, LoadingState } from '../ui/states';
+import { Wordmark } from '../ui/Wordmark';
+import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
+
+const navigation = [
+  { to: '/', label: 'Dashboard', end: true, icon: 'M3 12l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
+  { to: '/teams', label: 'Teams', end: false, icon: 'M16 19v-1a4 4 0 00-4-4H6a4 4 0 00-4 4v1M9 10a3 3 0 100-6 3 3 0 000 6zM22 19v-1a4 4 0 00-3-3.87M16 4.13a3 3 0 010 5.75' },
+  { to: '/tokens', label: 'API tokens', end: false, icon: 'M15 7a2 2 0 012 2m4 0a6 6 0 01-7.74 5.74L11 17H9v2H7v2H3v-3.59l6.26-6.26A6 6 0 1121 9z' },
+];
+
+export function AppLayout() {
+  const me = useMe();
+  const logout = useLogout();
+
+  return (
+    <div className="flex min-h-screen flex-col bg-gray-50 md:flex-row">
+      <aside className="flex shrink-0 flex-col gap-6 border-b border-gray-200 bg-white px-4 py-5 md:sticky md:top-0 md:h-screen md:w-64 md:border-b-0 md:border-r">
+        <NavLink to="/" className="px-1">
+          <Wordmark />
+        </NavLink>
+        <WorkspaceSwitcher />
+        <nav aria-label="Main" className="flex gap-1 md:flex-col">
+          {navigation.map((item) => (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) =>
+                `flex items-center gap-3 rounded-md px-2.5 py-2 text-sm font-medium ${
+                  isActive ? 'bg-indigo-50 text-indigo-700' : 'text-gray-700 hover:bg-gray-100 hover:text-gray-900'
+                }`
+              }
+            >
+              <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" className="h-5 w-5 shrink-0" aria-hidden="true">
+                <path d={item.icon} />
+              </svg>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="mt-auto border-t border-gray-200 pt-4">
+          {me.data && (
+            <div className="mb-3 px-1">
+              <p className="truncate text-sm font-medium text-gray-900">{me.data.user.name}</p>
+              <p className="truncate text-xs text-gray-500">{me.data.user.email}</p>
+            </div>
+          )}
+          <Button variant="ghost" size="sm" className="w-full" loading={logout.isPending} onClick={() => logout.mutate()}>
+            Sign out
+          </Button>
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        {me.data && <VerifyEmailBanner user={me.data.user} />}
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-8">
+          {me.isPending ? (
+            <LoadingState />
+          ) : me.isError ? (
+            <ErrorState error={me.error} title="Could not load your account" onRetry={() => void me.refetch()} />
+          ) : (
+            <Outlet />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
