@@ -10,6 +10,9 @@ export default {
     './node_modules/@tremor/react/dist/**/*.js',
     '../node_modules/@tremor/react/dist/**/*.js',
   ],
+  // Tremor builds colour classes at runtime (`bg-${color}-500`), which no content scan can see; these
+  // are the colours the portal passes to Tremor components (BarList in the run summary).
+  safelist: [{ pattern: /^bg-(red|orange|amber|blue|gray|indigo)-500$/ }],
   // The portal is light-only; Tremor's dark: variants must not follow the OS setting.
   darkMode: 'class',
   theme: {
@@ -52,6 +55,15 @@ export default {
         'tremor-small': '0.375rem',
         'tremor-default': '0.5rem',
         'tremor-full': '9999px',
+      },
+      keyframes: {
+        'progress-indeterminate': {
+          '0%': { left: '-33%' },
+          '100%': { left: '100%' },
+        },
+      },
+      animation: {
+        'progress-indeterminate': 'progress-indeterminate 1.4s ease-in-out infinite',
       },
       fontSize: {
         'tremor-label': ['0.75rem', { lineHeight: '1rem' }],

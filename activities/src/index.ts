@@ -1,20 +1,46 @@
 import type { Knex } from 'knex';
 import { createDbActivities } from './db';
+import { createAnalysisActivities, DEFAULT_LIMITS, type AnalysisLimits } from './analysis';
+import { createGitHubActivities, type OctokitFor } from './github';
+import { createSecretBox, type SecretBox } from './platform/secrets';
+import { createOctokitFactory } from './github';
+import type { PlatformConfig } from './platform/config';
 
 export interface ActivityDeps {
   knex: Knex;
+  secrets: SecretBox;
+  octokitFor: OctokitFor | null;
+  portalUrl: string;
+  limits?: AnalysisLimits;
 }
 
 /** All activities the worker hosts, merged into one object and one type for `proxyActivities<Activities>`. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDbActivities(deps),
+    ...createAnalysisActivities({ knex: deps.knex, secrets: deps.secrets, limits: deps.limits ?? DEFAULT_LIMITS }),
+    ...createGitHubActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 
+/** Builds the activities' dependencies from the platform config. */
+export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: AnalysisLimits): ActivityDeps {
+  return {
+    knex,
+    secrets: createSecretBox(config.encryptionKeys, config.activeEncryptionKeyId),
+    octokitFor: config.GITHUB_APP_ID && config.GITHUB_APP_PRIVATE_KEY ? createOctokitFactory({ appId: config.GITHUB_APP_ID, privateKey: config.GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'), apiUrl: config.GITHUB_API_URL }) : null,
+    portalUrl: config.PORTAL_URL,
+    limits,
+  };
+}
+
 export { createDbActivities } from './db';
+export { createAnalysisActivities, summarize, DEFAULT_LIMITS, type RunContext, type RunSummary, type RegisterRunInput, type AnalysisLimits } from './analysis';
+export { createOctokitFactory, type OctokitFor, type GitHubAppConfig } from './github';
+export { assertSafeRemote, UnsafeRemoteError, checkoutCommit, git } from './git';
+export { EVENTS_CHANNEL, publishEvent, type RunEvent } from './events';
 export { createMailer, type Mailer, type OutgoingMail } from './email';
 export { createArgusWorker, type ArgusWorkerOptions } from './worker/create-worker';
 export * from './platform/config';

@@ -25,9 +25,7 @@ async function main() {
   const metrics = createMetrics('worker');
 
   const { worker, connection } = await createArgusWorker({
-    temporalAddress: config.TEMPORAL_ADDRESS,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    config,
     knex,
     logger,
     metrics,

@@ -12,6 +12,13 @@ import { mountOpenApi } from './openapi/openapi';
 import { healthRoutes } from './health/health.routes';
 import { probeRoutes } from './probes/probes.routes';
 import { authRoutes } from './auth/auth.routes';
+import { teamRoutes } from './teams/teams.routes';
+import { tokenRoutes } from './tokens/tokens.routes';
+import { adminRoutes } from './admin/admin.routes';
+import { repositoryRoutes } from './repositories/repositories.routes';
+import { runRoutes } from './runs/runs.routes';
+import { findingRoutes } from './findings/findings.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -23,7 +30,18 @@ export interface AppDeps {
 }
 
 /** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
-export const allRoutes: RouteSpec[] = [...healthRoutes, ...probeRoutes, ...authRoutes];
+export const allRoutes: RouteSpec[] = [
+  ...healthRoutes,
+  ...probeRoutes,
+  ...authRoutes,
+  ...teamRoutes,
+  ...tokenRoutes,
+  ...adminRoutes,
+  ...repositoryRoutes,
+  ...runRoutes,
+  ...findingRoutes,
+  ...webhookRoutes,
+];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -48,7 +66,10 @@ export function createApp(deps: AppDeps): Express {
     res.on('finish', () => end({ method: req.method, route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
     next();
   });
-  app.use(express.json({ limit: '1mb' }));
+  // SARIF uploads can be large; every other JSON body is capped at 1 MB.
+  app.use(/^\/api\/runs\/[^/]+\/sarif$/, express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
+  // Webhook routes read their raw body themselves (signatures are computed over the exact bytes).
+  app.use(express.json({ limit: '1mb', type: (req) => !req.url?.startsWith('/webhooks/') && /json/i.test(String(req.headers['content-type'] ?? '')) }));
 
   app.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', deps.metrics.registry.contentType);

@@ -3,6 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { createKnex, ensureDatabase, migrateToLatest } from '@argus/db';
 import { ConfigError, createLogger, createMailer, createMetrics, flushSentry, initSentry, loadConfig, type PlatformConfig } from '@argus/activities';
 import { createApp, type AppDeps } from './app';
+import { attachLiveUpdates } from './live/live-updates';
+import { relayPendingDeliveries } from './webhooks/github-webhooks.service';
 
 export interface RunningApi {
   server: Server;
@@ -40,11 +42,19 @@ export async function startApi(config: PlatformConfig, opts: { port?: number; mi
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} (API_PORT) is already in use. Stop the other process or set API_PORT.`) : err),
     );
   });
+  const live = await attachLiveUpdates(server, deps);
+  // Deliveries recorded while Temporal was down become workflows as soon as it answers again.
+  const relay = setInterval(() => {
+    relayPendingDeliveries(deps).catch((err) => logger.warn({ err }, 'webhook relay failed'));
+  }, 3000);
+  relay.unref();
   logger.info({ port: (server.address() as { port: number }).port }, 'api listening');
   return {
     server,
     deps,
     async stop() {
+      clearInterval(relay);
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await systemLog.stop();

@@ -17,6 +17,8 @@ export function createKnex(config: DbConfig): Knex {
     client: 'pg',
     connection: { connectionString: config.connectionString, application_name: config.applicationName ?? 'argus' },
     pool: { min: 0, max: config.poolMax ?? 10 },
+    // Fail fast when Postgres is down, so callers (webhooks, health) can answer instead of hanging for a minute.
+    acquireConnectionTimeout: 5000,
     ...knexSnakeCaseMappers(),
   });
   Model.knex(knex);

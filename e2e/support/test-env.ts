@@ -69,8 +69,7 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
     async startWorker() {
       bundle ??= bundleArgusWorkflows();
       const { worker, connection: workerConnection } = await createArgusWorker({
-        temporalAddress: config.TEMPORAL_ADDRESS,
-        namespace: config.TEMPORAL_NAMESPACE,
+        config: config,
         taskQueue,
         knex,
         logger,

@@ -44,6 +44,7 @@ export const ZPlatformEnv = z.object({
   GITHUB_APP_ID: optionalText,
   GITHUB_APP_PRIVATE_KEY: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
   GROQ_API_KEY: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   TYPESENSE_URL: optionalUrl,

@@ -30,8 +30,7 @@ beforeAll(async () => {
   });
   const { logger } = createLogger({ level: 'silent', component: 'worker' });
   const created = await createArgusWorker({
-    temporalAddress: env.config.TEMPORAL_ADDRESS,
-    namespace: env.config.TEMPORAL_NAMESPACE,
+    config: env.config,
     taskQueue: env.taskQueue,
     knex: env.knex,
     logger,

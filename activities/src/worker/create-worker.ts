@@ -2,15 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { createActivities } from '../index';
+import { createActivities, createActivityDeps } from '../index';
+import type { PlatformConfig } from '../platform/config';
+import type { AnalysisLimits } from '../analysis';
 import type { Metrics } from '../platform/metrics';
 import { ActivityObservability, createObservabilitySinks } from './observability';
 
 export interface ArgusWorkerOptions {
-  temporalAddress: string;
-  namespace: string;
-  taskQueue: string;
+  config: PlatformConfig;
+  /** Defaults to config.TEMPORAL_TASK_QUEUE. */
+  taskQueue?: string;
   knex: Knex;
+  limits?: AnalysisLimits;
   logger: Logger;
   metrics: Metrics;
   /** Tests share one bundle across workers; webpack bundling takes seconds. */
@@ -45,14 +48,14 @@ function installRuntimeOnce() {
 /** One worker hosts the workflow bundle and every activity. */
 export async function createArgusWorker(opts: ArgusWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntimeOnce();
-  const connection = await NativeConnection.connect({ address: opts.temporalAddress });
+  const connection = await NativeConnection.connect({ address: opts.config.TEMPORAL_ADDRESS });
   const bundle = opts.workflowBundle ?? (await bundleArgusWorkflows());
   const worker = await Worker.create({
     connection,
-    namespace: opts.namespace,
-    taskQueue: opts.taskQueue,
+    namespace: opts.config.TEMPORAL_NAMESPACE,
+    taskQueue: opts.taskQueue ?? opts.config.TEMPORAL_TASK_QUEUE,
     workflowBundle: bundle,
-    activities: createActivities({ knex: opts.knex }),
+    activities: createActivities(createActivityDeps(opts.config, opts.knex, opts.limits)),
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions ?? 20,
     // The workflow interceptors are compiled into the bundle (bundleArgusWorkflows).
     interceptors: {

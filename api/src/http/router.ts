@@ -1,4 +1,4 @@
-import { Router, type Request, type Response, type NextFunction } from 'express';
+import express, { Router, type Request, type Response, type NextFunction } from 'express';
 import type { AppDeps } from '../app';
 import { RequestValidationError, zodIssuesToErrors } from './errors';
 import type { RouteSpec } from './route';
@@ -20,6 +20,8 @@ export function mountRoutes(routes: RouteSpec[], deps: AppDeps): Router {
   const router = Router();
   for (const route of routes) {
     const handlers = [] as ((req: Request, res: Response, next: NextFunction) => unknown)[];
+    // GitHub caps payloads at 25 MB; larger bodies get 413 before any work.
+    if (route.rawBody) handlers.push(express.raw({ type: () => true, limit: '25mb' }));
     if (route.rateLimit) handlers.push(rateLimit(route.rateLimit, deps.config.AUTH_RATE_LIMIT_PER_MINUTE));
     handlers.push(async (req, res) => {
       const auth = route.auth === 'public' ? await authenticate(req, deps, { optional: true }) : await authenticate(req, deps);

@@ -9,6 +9,10 @@ import * as m7 from './20261122010600_create_activity_log';
 import * as m8 from './20261122010700_create_outbox_emails';
 import * as m9 from './20261122010800_create_system_log';
 import * as m10 from './20261122010900_create_usage_events';
+import * as m11 from './20261122020000_create_repositories';
+import * as m12 from './20261122020100_create_webhook_deliveries';
+import * as m13 from './20261122020200_create_analysis_runs';
+import * as m14 from './20261122020300_create_findings';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -21,4 +25,8 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261122010700_create_outbox_emails': m8,
   '20261122010800_create_system_log': m9,
   '20261122010900_create_usage_events': m10,
+  '20261122020000_create_repositories': m11,
+  '20261122020100_create_webhook_deliveries': m12,
+  '20261122020200_create_analysis_runs': m13,
+  '20261122020300_create_findings': m14,
 };

@@ -111,11 +111,40 @@ async function doRefresh(stale: Session): Promise<boolean> {
   if (!res.ok) {
     // Another tab may have rotated the token in the meantime; its session is still good.
     if (getSession()?.refreshToken !== stale.refreshToken) return getSession() !== null;
+    // A proxy answering 502-504 while the API restarts says nothing about the refresh token.
+    if (res.status >= 500) return false;
     setSession(null);
     return false;
   }
   setSession((await res.json()) as Session);
   return true;
+}
+
+/**
+ * The access token to hand to something that cannot refresh by itself (a WebSocket sends it once, in
+ * its URL). Refreshes first when the token expires within `minValidityMs`; null when signed out.
+ */
+export async function getFreshAccessToken(minValidityMs = 30_000): Promise<string | null> {
+  const session = getSession();
+  if (!session) return null;
+  const expiresAt = Date.parse(session.accessTokenExpiresAt);
+  if (Number.isFinite(expiresAt) && expiresAt - Date.now() > minValidityMs) return session.accessToken;
+  await refreshSession(session);
+  return getSession()?.accessToken ?? null;
+}
+
+/**
+ * Asks the API whether the current access token is still accepted, refreshing it on a 401 like any
+ * call does. Used when a WebSocket handshake is refused: browsers hide the HTTP status of a refused
+ * upgrade, so an expired or revoked token cannot be told apart from other failures otherwise.
+ */
+export async function confirmAccessToken(): Promise<string | null> {
+  try {
+    await apiFetch('/api/me');
+  } catch {
+    // Unreachable or failing API: keep the token; the caller retries later anyway.
+  }
+  return getSession()?.accessToken ?? null;
 }
 
 /** Sends a request and returns the raw Response; throws ApiError unless it is 2xx. */
@@ -169,10 +198,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 /** Downloads an authenticated resource as a file (a plain link could not send the bearer token). */
 export async function downloadFile(
   path: string,
-  options: { query?: Record<string, QueryValue>; filename: string },
+  options: { query?: Record<string, QueryValue>; filename: string; accept?: string },
 ) {
-  const { filename, query } = options;
-  const res = await apiFetch(path, { query, headers: { Accept: 'text/csv, */*' } });
+  const { filename, query, accept = 'text/csv, */*' } = options;
+  const res = await apiFetch(path, { query, headers: { Accept: accept } });
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);

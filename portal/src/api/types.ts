@@ -97,3 +97,142 @@ export interface PublicConfig {
   release: string | null;
   temporalUiUrl: string | null;
 }
+
+// Repositories, runs and findings (docs/api-contract.md, "Repositories, runs and findings").
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+/** Most severe first, the order the API sorts findings in. */
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type Category = 'security' | 'bug' | 'performance' | 'maintainability' | 'style';
+export const CATEGORIES: readonly Category[] = ['security', 'bug', 'performance', 'maintainability', 'style'];
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
+
+export type RunTrigger = 'push' | 'pull_request' | 'manual' | 'schedule';
+
+export interface RepositoryLastRun {
+  id: string;
+  status: RunStatus;
+  gatePassed: boolean | null;
+  createdAt: string;
+}
+
+export interface Repository {
+  id: string;
+  workspaceId: string;
+  provider: 'github' | 'git';
+  fullName: string;
+  cloneUrl: string;
+  defaultBranch: string;
+  hasCredential: boolean;
+  analysisSchedule: string | null;
+  createdAt: string;
+  lastRun: RepositoryLastRun | null;
+}
+
+/** What the worker reports while a run is in flight; every field is optional. */
+export interface RunProgress {
+  phase?: string;
+  filesDone?: number;
+  filesTotal?: number;
+  detail?: string;
+}
+
+export interface GateCondition {
+  severity: Severity;
+  maxNew: number;
+  actualNew: number;
+  passed: boolean;
+}
+
+export interface Gate {
+  passed: boolean;
+  conditions: GateCondition[];
+}
+
+export interface RunSummary {
+  total: number;
+  open: number;
+  new: number;
+  suppressed: number;
+  triaged: number;
+  bySeverity: Record<Severity, number>;
+  byCategory: Record<Category, number>;
+  newBySeverity: Record<Severity, number>;
+}
+
+export interface ConfigError {
+  path: string;
+  message: string;
+}
+
+export interface Run {
+  id: string;
+  workspaceId: string;
+  repositoryId: string;
+  /** Absent in the WebSocket snapshot of a single run. */
+  repositoryName?: string;
+  workflowId: string;
+  temporalUrl: string;
+  trigger: RunTrigger;
+  ref: string | null;
+  commitSha: string | null;
+  baseSha: string | null;
+  pullRequestNumber: number | null;
+  status: RunStatus;
+  progress: RunProgress;
+  summary: RunSummary | null;
+  gate: Gate | null;
+  configErrors: ConfigError[];
+  isBaseline: boolean;
+  comparedToRunId: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export type TriageStatus = 'open' | 'false_positive' | 'wont_fix' | 'accepted';
+/** The findings list's status filter: a triage status, or suppressed in the source. */
+export type FindingStatus = TriageStatus | 'suppressed';
+export const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'suppressed', 'false_positive', 'wont_fix', 'accepted'];
+
+export interface Finding {
+  id: string;
+  runId: string;
+  repositoryId: string;
+  tool: string;
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  path: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  snippet: string;
+  helpUrl: string | null;
+  fingerprint: string;
+  isNew: boolean;
+  suppression: { kind: 'inline'; reason: string | null } | null;
+  triage: { status: TriageStatus; reason: string | null; updatedAt: string | null };
+}
+
+export interface RuleFacet {
+  ruleId: string;
+  tool: string;
+  count: number;
+}
+
+export interface FindingsPage extends Page<Finding> {
+  facets: { rules: RuleFacet[] };
+}
+
+export interface SarifImportResult {
+  imported: number;
+  duplicates: number;
+  skipped: number;
+}

@@ -6,6 +6,10 @@ import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { SignupPage } from '../auth/SignupPage';
 import { VerifyEmailPage } from '../auth/VerifyEmailPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { LiveDashboardProvider } from '../live/LiveDashboard';
+import { RepositoriesPage } from '../repositories/RepositoriesPage';
+import { RunDetailPage } from '../runs/RunDetailPage';
+import { RunsPage } from '../runs/RunsPage';
 import { AcceptInvitationPage } from '../teams/AcceptInvitationPage';
 import { ActivityTab } from '../teams/ActivityTab';
 import { InvitationsTab } from '../teams/InvitationsTab';
@@ -34,7 +38,9 @@ export function App() {
           element={
             <RequireAuth>
               <CurrentWorkspaceProvider>
-                <Outlet />
+                <LiveDashboardProvider>
+                  <Outlet />
+                </LiveDashboardProvider>
               </CurrentWorkspaceProvider>
             </RequireAuth>
           }
@@ -42,6 +48,9 @@ export function App() {
           <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
           <Route element={<AppLayout />}>
             <Route index element={<DashboardPage />} />
+            <Route path="repositories" element={<RepositoriesPage />} />
+            <Route path="runs" element={<RunsPage />} />
+            <Route path="runs/:runId" element={<RunDetailPage />} />
             <Route path="teams" element={<TeamsPage />} />
             <Route path="teams/:teamId" element={<TeamDetailPage />}>
               <Route index element={<Navigate to="members" replace />} />

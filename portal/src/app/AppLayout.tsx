@@ -8,6 +8,8 @@ import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 
 const navigation = [
   { to: '/', label: 'Dashboard', end: true, icon: 'M3 12l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
+  { to: '/repositories', label: 'Repositories', end: false, icon: 'M3 7a2 2 0 012-2h4l2 2h8a2 2 0 012 2v8a2 2 0 01-2 2H5a2 2 0 01-2-2V7z' },
+  { to: '/runs', label: 'Runs', end: false, icon: 'M22 12h-4l-3 9L9 3l-3 9H2' },
   { to: '/teams', label: 'Teams', end: false, icon: 'M16 19v-1a4 4 0 00-4-4H6a4 4 0 00-4 4v1M9 10a3 3 0 100-6 3 3 0 000 6zM22 19v-1a4 4 0 00-3-3.87M16 4.13a3 3 0 010 5.75' },
   { to: '/tokens', label: 'API tokens', end: false, icon: 'M15 7a2 2 0 012 2m4 0a6 6 0 01-7.74 5.74L11 17H9v2H7v2H3v-3.59l6.26-6.26A6 6 0 1121 9z' },
 ];

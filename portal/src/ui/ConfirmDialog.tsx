@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Button } from './Button';
 import { ErrorAlert } from './ErrorAlert';
@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** Label of the button that dismisses the dialog; "Cancel" unless that would be ambiguous. */
+  cancelLabel?: string;
   tone?: 'danger' | 'primary';
   pending?: boolean;
   error?: unknown;
@@ -21,6 +23,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   tone = 'danger',
   pending = false,
   error,
@@ -28,6 +31,8 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs can live on one page, so the heading id must be unique.
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -39,7 +44,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         if (!pending) onCancel();
@@ -47,7 +52,7 @@ export function ConfirmDialog({
       className="w-full max-w-md rounded-lg p-0 shadow-xl"
     >
       <div className="p-6">
-        <h2 id="confirm-dialog-title" className="text-base font-semibold text-gray-900">
+        <h2 id={titleId} className="text-base font-semibold text-gray-900">
           {title}
         </h2>
         {children && <div className="mt-2 text-sm text-gray-600">{children}</div>}
@@ -55,7 +60,7 @@ export function ConfirmDialog({
       </div>
       <div className="flex justify-end gap-3 rounded-b-lg bg-gray-50 px-6 py-3">
         <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
+          {cancelLabel}
         </Button>
         <Button variant={tone} onClick={onConfirm} loading={pending}>
           {confirmLabel}

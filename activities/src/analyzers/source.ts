@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const MAX_SNIPPET_CHARS = 500;
+/** A finding spanning many lines keeps only its first few in the snippet. */
+const MAX_SNIPPET_LINES = 5;
+
+/** Splits text into lines the way editors count them (\n, \r\n or \r). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Rejects paths that are absolute or climb out of the root: analyzers only ever read inside the checkout. */
+export function isSafeRelativePath(rel: string): boolean {
+  if (rel === '' || rel.includes('\0')) return false;
+  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel)) return false;
+  return !rel.split('/').some((seg) => seg === '..' || seg === '');
+}
+
+export function resolveInRoot(root: string, rel: string): string {
+  if (!isSafeRelativePath(rel)) throw new Error(`Refusing to read outside the repository: ${JSON.stringify(rel)}`);
+  return path.join(root, ...rel.split('/'));
+}
+
+/** Reads a file of the checkout as UTF-8 text, without a BOM. */
+export async function readSource(root: string, rel: string): Promise<string> {
+  const text = await readFile(resolveInRoot(root, rel), 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function truncate(text: string, max = MAX_SNIPPET_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The source line(s) from startLine to endLine (1-based, at most 5 lines), trimmed to <= 500 characters. */
+export function snippetOf(lines: readonly string[], startLine: number, endLine: number): string {
+  const first = Math.max(1, startLine);
+  const last = Math.min(lines.length, Math.max(first, endLine), first + MAX_SNIPPET_LINES - 1);
+  const text = lines
+    .slice(first - 1, last)
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trim();
+  return truncate(text);
+}
+
+/** Small per-run cache of file lines, so several analyzers and the suppression pass read a file once. */
+export class SourceCache {
+  private readonly cache = new Map<string, Promise<string[] | null>>();
+  constructor(private readonly root: string) {}
+
+  lines(rel: string): Promise<string[] | null> {
+    let entry = this.cache.get(rel);
+    if (!entry) {
+      entry = readSource(this.root, rel).then(splitLines, () => null);
+      this.cache.set(rel, entry);
+    }
+    return entry;
+  }
+}
+
+/** Test code by path convention (tests/, __tests__/, test_*.py, *_test.py, conftest.py, *.test.ts, *.spec.js…). */
+export function isTestPath(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  return (
+    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing)\//.test(rel) ||
+    /^test_.*\.py$/.test(base) ||
+    /_tests?\.py$/.test(base) ||
+    base === 'conftest.py' ||
+    /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(base)
+  );
+}

@@ -1,0 +1,118 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { Knex } from '@argus/db';
+import { RequestValidationError, zodIssuesToErrors } from '../http/errors';
+
+/**
+ * ra-data-simple-rest list conventions:
+ *   GET /api/admin/<resource>?sort=["field","ASC"]&range=[0,24]&filter={"q":"x"}
+ * answers a JSON array plus `Content-Range: <resource> <start>-<end>/<total>`.
+ */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_RANGE: [number, number] = [0, 24];
+
+/** The query as it reaches the route: three JSON-encoded strings (documented in OpenAPI). */
+export const ZSimpleRestQuery = z.object({
+  sort: z.string().optional().describe('JSON ["field","ASC"|"DESC"]'),
+  range: z.string().optional().describe('JSON [start, end], inclusive, at most 100 rows'),
+  filter: z.string().optional().describe('JSON object of filters'),
+});
+
+export interface ListParams<F> {
+  /** A SQL column expression from the resource's whitelist, never the client's text. */
+  sortColumn: string;
+  sortOrder: 'asc' | 'desc';
+  start: number;
+  limit: number;
+  filter: F;
+}
+
+export interface ListOptions<F> {
+  /** Sortable field (as the client names it) → column expression. Anything else is refused with 400. */
+  sortable: Record<string, string>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  /** Validates the parsed filter object; use `.strict()` so unknown filters are refused, not ignored. */
+  filter: z.ZodType<F>;
+}
+
+function bad(path: string, message: string): never {
+  throw new RequestValidationError([{ path: `query.${path}`, message }]);
+}
+
+function parseJson(raw: unknown, path: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') bad(path, 'must be given once, as JSON');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    bad(path, 'is not valid JSON');
+  }
+}
+
+export function parseListParams<F>(query: Record<string, unknown>, options: ListOptions<F>): ListParams<F> {
+  const sort = parseJson(query.sort, 'sort') ?? options.defaultSort;
+  if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || typeof sort[1] !== 'string') {
+    bad('sort', 'must be ["field","ASC"|"DESC"]');
+  }
+  const [field, order] = sort as [string, string];
+  if (!Object.hasOwn(options.sortable, field)) bad('sort', `cannot sort by "${field}"; sortable fields: ${Object.keys(options.sortable).join(', ')}`);
+  if (!/^(asc|desc)$/i.test(order)) bad('sort', 'order must be "ASC" or "DESC"');
+
+  const range = parseJson(query.range, 'range') ?? DEFAULT_RANGE;
+  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[0] > range[1]) {
+    bad('range', 'must be [start, end] with 0 <= start <= end');
+  }
+  const [start, end] = range as [number, number];
+
+  const rawFilter = parseJson(query.filter, 'filter') ?? {};
+  if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) bad('filter', 'must be a JSON object');
+  // react-admin drops empty inputs, but be lenient with a stray null / "".
+  const cleaned = Object.fromEntries(Object.entries(rawFilter as Record<string, unknown>).filter(([, v]) => v !== null && v !== ''));
+  const parsed = options.filter.safeParse(cleaned);
+  if (!parsed.success) throw new RequestValidationError(zodIssuesToErrors(parsed.error, 'query.filter'));
+
+  return {
+    sortColumn: options.sortable[field]!,
+    sortOrder: order.toLowerCase() as 'asc' | 'desc',
+    start,
+    limit: Math.min(end - start + 1, MAX_PAGE_SIZE),
+    filter: parsed.data,
+  };
+}
+
+/** Escapes LIKE wildcards so a search for "50%_off" matches literally. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Runs the page and the count of one filtered query, orders with a tie-breaker so pages never overlap,
+ * sets Content-Range and returns the rows.
+ */
+export async function sendList<T>(
+  res: Response,
+  resource: string,
+  params: ListParams<unknown>,
+  query: Knex.QueryBuilder,
+  select: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+  tieBreaker: string,
+  map: (row: any) => T,
+): Promise<T[]> {
+  const [countRow, rows] = await Promise.all([
+    query.clone().clearSelect().clearOrder().count('* as total').first(),
+    select(query.clone())
+      .orderByRaw(`${params.sortColumn} ${params.sortOrder} nulls last, ${tieBreaker} ${params.sortOrder}`)
+      .offset(params.start)
+      .limit(params.limit),
+  ]);
+  const total = Number((countRow as { total?: number } | undefined)?.total ?? 0);
+  const items = (rows as unknown[]).map(map);
+  res.setHeader('Content-Range', items.length ? `${resource} ${params.start}-${params.start + items.length - 1}/${total}` : `${resource} */${total}`);
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  return items;
+}
+
+/** Optional id filter that react-admin's getMany sends: {"id": [..]} or a single id. */
+export function idFilter<T extends z.ZodType>(id: T) {
+  return z.union([id, z.array(id).max(MAX_PAGE_SIZE)]).optional();
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { summarize } from '@argus/activities';
+import type { AppDeps } from '../app';
+import { findingsQuery } from './findings.service';
+
+// SARIF is for interchange, not storage: findings live in Postgres and are rendered to SARIF 2.1.0 on demand.
+const SECURITY_SEVERITY: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
+const LEVEL: Record<string, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const TRIAGE_JUSTIFICATION: Record<string, string> = { false_positive: 'false positive', wont_fix: "won't fix", accepted: 'accepted' };
+
+export async function exportRunAsSarif(deps: AppDeps, run: Record<string, any>) {
+  const repo = await deps.knex('repositories').where({ id: run.repositoryId }).first('fullName', 'cloneUrl');
+  const findings = await findingsQuery(deps).where('f.runId', run.id).orderBy(['f.path', 'f.startLine', 'f.id']);
+  const rules = new Map<string, { index: number; finding: Record<string, any> }>();
+  for (const f of findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, { index: rules.size, finding: f });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Argus',
+            informationUri: deps.config.PUBLIC_API_URL,
+            semanticVersion: '0.1.0',
+            rules: [...rules.entries()].map(([id, { finding }]) => ({
+              id,
+              name: id.replace(/[^A-Za-z0-9]+/g, '_'),
+              shortDescription: { text: `${finding.tool}: ${id}` },
+              ...(finding.helpUrl ? { helpUri: finding.helpUrl } : {}),
+              defaultConfiguration: { level: LEVEL[finding.severity] },
+              properties: { category: finding.category, tags: [finding.category, finding.tool], 'security-severity': SECURITY_SEVERITY[finding.severity] },
+            })),
+          },
+        },
+        automationDetails: { id: `argus/${run.repositoryId}/${run.id}` },
+        versionControlProvenance: run.commitSha ? [{ repositoryUri: repo.cloneUrl.startsWith('file:') ? `file:///${repo.fullName}` : repo.cloneUrl, revisionId: run.commitSha, ...(run.ref ? { branch: run.ref } : {}) }] : [],
+        originalUriBaseIds: { SRCROOT: { description: { text: 'The root of the analyzed repository' } } },
+        results: findings.map((f) => {
+          const suppressions = f.suppressionKind
+            ? [{ kind: 'inSource' as const, status: 'accepted' as const, ...(f.suppressionReason ? { justification: f.suppressionReason } : {}) }]
+            : f.triageStatus !== 'open'
+              ? [{ kind: 'external' as const, status: 'accepted' as const, justification: [TRIAGE_JUSTIFICATION[f.triageStatus], f.triageReason].filter(Boolean).join(': ') }]
+              : undefined;
+          return {
+            ruleId: f.ruleId,
+            ruleIndex: rules.get(f.ruleId)!.index,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: f.path, uriBaseId: 'SRCROOT' },
+                  region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: Math.max(f.endColumn, 1), ...(f.snippet ? { snippet: { text: f.snippet } } : {}) },
+                },
+              },
+            ],
+            partialFingerprints: { 'argusFingerprint/v1': f.fingerprint },
+            ...(run.isBaseline || run.comparedToRunId ? { baselineState: f.isNew ? 'new' : 'unchanged' } : {}),
+            ...(suppressions ? { suppressions } : {}),
+            properties: { severity: f.severity, category: f.category, tool: f.tool, 'security-severity': SECURITY_SEVERITY[f.severity] },
+          };
+        }),
+      },
+    ],
+  };
+}
+
+const ZRegion = z.object({ startLine: z.number().int().min(1).optional(), startColumn: z.number().int().min(1).optional(), endLine: z.number().int().min(1).optional(), endColumn: z.number().int().min(1).optional(), snippet: z.object({ text: z.string().optional() }).optional() }).loose();
+const ZResult = z
+  .object({
+    ruleId: z.string().optional(),
+    rule: z.object({ id: z.string().optional() }).loose().optional(),
+    level: z.enum(['none', 'note', 'warning', 'error']).optional(),
+    message: z.object({ text: z.string().optional(), markdown: z.string().optional() }).loose(),
+    locations: z.array(z.object({ physicalLocation: z.object({ artifactLocation: z.object({ uri: z.string() }).loose(), region: ZRegion.optional() }).loose().optional() }).loose()).optional(),
+    partialFingerprints: z.record(z.string(), z.string()).optional(),
+    fingerprints: z.record(z.string(), z.string()).optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+const ZRule = z.object({ id: z.string(), helpUri: z.string().optional(), properties: z.record(z.string(), z.unknown()).optional() }).loose();
+export const ZSarifLog = z.object({
+  version: z.literal('2.1.0', { error: 'only SARIF 2.1.0 is supported' }),
+  runs: z.array(z.object({ tool: z.object({ driver: z.object({ name: z.string(), rules: z.array(ZRule).optional() }).loose() }).loose(), results: z.array(ZResult).optional() }).loose()).min(1).max(50),
+}).loose();
+export type SarifLog = z.infer<typeof ZSarifLog>;
+
+function severityOf(level: string | undefined, securitySeverity: unknown): 'critical' | 'high' | 'medium' | 'low' | 'info' {
+  const score = Number(securitySeverity);
+  if (Number.isFinite(score) && securitySeverity !== undefined) return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : score > 0 ? 'low' : 'info';
+  return level === 'error' ? 'high' : level === 'warning' ? 'medium' : level === 'note' ? 'low' : 'info';
+}
+
+/** Adds another tool's results to a run, then recomputes the run's summary and gate. Re-importing is a no-op. */
+export async function importSarifIntoRun(deps: AppDeps, run: Record<string, any>, log: SarifLog) {
+  let imported = 0;
+  let skipped = 0;
+  const rows: Record<string, unknown>[] = [];
+  for (const sarifRun of log.runs) {
+    const tool = sarifRun.tool.driver.name.slice(0, 100);
+    const rules = new Map((sarifRun.tool.driver.rules ?? []).map((r) => [r.id, r]));
+    for (const result of sarifRun.results ?? []) {
+      const location = result.locations?.[0]?.physicalLocation;
+      const ruleId = result.ruleId ?? result.rule?.id;
+      if (!location?.artifactLocation.uri || !ruleId) {
+        skipped++;
+        continue;
+      }
+      const rule = rules.get(ruleId);
+      const securitySeverity = result.properties?.['security-severity'] ?? rule?.properties?.['security-severity'];
+      const tags = (rule?.properties?.tags as string[] | undefined) ?? [];
+      const severity = severityOf(result.level, securitySeverity);
+      const path = location.artifactLocation.uri.replace(/^file:\/\/\/?/, '').replace(/^\.\//, '');
+      const region = location.region ?? {};
+      const snippet = region.snippet?.text?.slice(0, 500) ?? '';
+      const external = result.partialFingerprints ? Object.values(result.partialFingerprints)[0] : result.fingerprints ? Object.values(result.fingerprints)[0] : undefined;
+      const fingerprint = createHash('sha256').update(`${tool}|${ruleId}|${path}|${external ?? `${region.startLine}|${snippet}|${result.message.text ?? ''}`}`).digest('hex');
+      rows.push({
+        runId: run.id,
+        repositoryId: run.repositoryId,
+        workspaceId: run.workspaceId,
+        tool,
+        ruleId: `${tool.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}/${ruleId}`.slice(0, 300),
+        category: securitySeverity !== undefined || tags.includes('security') ? 'security' : severity === 'high' ? 'bug' : 'maintainability',
+        severity,
+        path,
+        startLine: region.startLine ?? 1,
+        startColumn: region.startColumn ?? 1,
+        endLine: region.endLine ?? region.startLine ?? 1,
+        endColumn: region.endColumn ?? region.startColumn ?? 1,
+        message: (result.message.text ?? result.message.markdown ?? ruleId).slice(0, 4000),
+        snippet,
+        helpUrl: rule?.helpUri ?? null,
+        fingerprint,
+        isNew: false,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await deps.knex('findings').insert(rows.slice(i, i + 500)).onConflict(['run_id', 'fingerprint']).ignore().returning('id');
+    imported += inserted.length;
+  }
+  const all = await findingsQuery(deps).where('f.runId', run.id).select('f.isNew');
+  const summary = summarize(all.map((f) => ({ severity: f.severity, category: f.category, isNew: f.isNew, suppressionKind: f.suppressionKind, triage: f.triageStatus })));
+  await deps.knex('analysisRuns').where({ id: run.id }).update({ summary: JSON.stringify(summary) });
+  return { imported, duplicates: rows.length - imported, skipped };
+}

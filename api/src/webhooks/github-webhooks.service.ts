@@ -1,0 +1,206 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AppDeps } from '../app';
+import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
+
+/** X-Hub-Signature-256 is an HMAC-SHA256 of the raw body; compared in constant time. */
+export function verifyGitHubSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+  if (!header?.startsWith('sha256=')) return false;
+  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`);
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export interface StartRequest {
+  workflowId: string;
+  args: [Record<string, unknown>];
+  memo: Record<string, unknown>;
+}
+
+type Outcome = { status: 'started' | 'queued' | 'duplicate' | 'ignored' | 'processed'; reason?: string; workflowId?: string };
+
+/** Decides what a delivery asks for. Only a push to the default branch and opened/synchronized/reopened PRs analyze. */
+export function planDelivery(event: string, deliveryId: string, payload: any): { kind: 'analyze'; start: StartRequest } | { kind: 'installation' } | { kind: 'ignore'; reason: string } {
+  if (event === 'installation' || event === 'installation_repositories') return { kind: 'installation' };
+  if (event === 'push') {
+    const defaultBranch = payload?.repository?.default_branch;
+    if (!defaultBranch || payload.ref !== `refs/heads/${defaultBranch}`) return { kind: 'ignore', reason: 'push is not to the default branch' };
+    if (payload.deleted || !payload.after || /^0+$/.test(payload.after)) return { kind: 'ignore', reason: 'branch deletion' };
+    const runId = randomUUID();
+    return {
+      kind: 'analyze',
+      start: {
+        workflowId: `analysis-${deliveryId}`,
+        args: [{ runId, trigger: 'push', githubRepoId: payload.repository.id, commitSha: payload.after, ref: payload.ref }],
+        memo: { githubRepoId: payload.repository.id, deliveryId },
+      },
+    };
+  }
+  if (event === 'pull_request') {
+    if (!['opened', 'synchronize', 'reopened'].includes(payload?.action)) return { kind: 'ignore', reason: `pull_request action ${payload?.action} does not analyze` };
+    const pr = payload.pull_request;
+    const runId = randomUUID();
+    return {
+      kind: 'analyze',
+      start: {
+        workflowId: `analysis-${deliveryId}`,
+        args: [{ runId, trigger: 'pull_request', githubRepoId: payload.repository.id, commitSha: pr.head.sha, ref: `refs/pull/${pr.number}/head`, baseSha: pr.base.sha, pullRequestNumber: pr.number }],
+        memo: { githubRepoId: payload.repository.id, deliveryId },
+      },
+    };
+  }
+  return { kind: 'ignore', reason: `event ${event} is not used by Argus` };
+}
+
+async function startWorkflow(deps: AppDeps, start: StartRequest): Promise<'started' | 'duplicate'> {
+  try {
+    // GitHub gives up after 10 s: a Temporal that does not answer within 3 s is treated as down.
+    await deps.temporal.connection.withDeadline(Date.now() + 3000, () => deps.temporal.workflow.start('analyzeRepository', {
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      workflowId: start.workflowId,
+      args: start.args,
+      memo: start.memo,
+      // A redelivery carries the same delivery id, hence the same workflow id: it can never start a second run.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    }));
+    deps.metrics.workflows.inc({ workflow: 'analyzeRepository', event: 'requested' });
+    return 'started';
+  } catch (err) {
+    if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return 'duplicate';
+    throw err;
+  }
+}
+
+/** Installation events keep installations and their repositories current. */
+async function applyInstallationEvent(deps: AppDeps, event: string, payload: any) {
+  const inst = payload.installation;
+  await deps.knex.transaction(async (trx) => {
+    const [row] = await trx('githubInstallations')
+      .insert({ installationId: inst.id, accountLogin: inst.account?.login ?? 'unknown', accountType: inst.account?.type ?? 'User' })
+      .onConflict('installation_id')
+      .merge({ accountLogin: inst.account?.login ?? 'unknown', updatedAt: trx.fn.now() })
+      .returning(['id', 'workspaceId']);
+    if (event === 'installation' && payload.action === 'deleted') {
+      await trx('githubInstallations').where({ id: row.id }).update({ deletedAt: trx.fn.now() });
+      await trx('repositories').where({ githubInstallationId: row.id }).whereNull('removedAt').update({ removedAt: trx.fn.now() });
+      return;
+    }
+    if (event === 'installation' && (payload.action === 'suspend' || payload.action === 'unsuspend')) {
+      await trx('githubInstallations').where({ id: row.id }).update({ suspendedAt: payload.action === 'suspend' ? trx.fn.now() : null });
+      return;
+    }
+    const added = [...(payload.repositories ?? []), ...(payload.repositories_added ?? [])];
+    for (const repo of added) {
+      await trx('repositories')
+        .insert({
+          workspaceId: row.workspaceId,
+          provider: 'github',
+          fullName: repo.full_name,
+          cloneUrl: `https://github.com/${repo.full_name}.git`,
+          githubInstallationId: row.id,
+          githubRepoId: repo.id,
+        })
+        .onConflict('github_repo_id')
+        .merge({ fullName: repo.full_name, githubInstallationId: row.id, removedAt: null, updatedAt: trx.fn.now() });
+    }
+    const removed = (payload.repositories_removed ?? []).map((r: { id: number }) => r.id);
+    if (removed.length) await trx('repositories').whereIn('githubRepoId', removed).update({ removedAt: trx.fn.now() });
+  });
+}
+
+/**
+ * 202 only once the work is durable: a started workflow, or a committed row the relay turns into one.
+ * If neither Postgres nor Temporal takes it, 503 so GitHub shows the delivery as failed (and it can be redelivered).
+ */
+export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: string; deliveryId?: string; signature?: string }, rawBody: Buffer): Promise<Outcome> {
+  const secret = deps.config.GITHUB_WEBHOOK_SECRET;
+  if (!secret) throw new ServiceUnavailableError('GitHub webhooks are not configured (GITHUB_WEBHOOK_SECRET is unset).');
+  if (!verifyGitHubSignature(secret, rawBody, headers.signature)) {
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'bad_signature' });
+    throw new UnauthorizedError('The X-Hub-Signature-256 header is missing or does not match the body.');
+  }
+  if (!headers.event || !headers.deliveryId) throw new BadRequestError('X-GitHub-Event and X-GitHub-Delivery headers are required.');
+  let payload: any;
+  try {
+    payload = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'malformed' });
+    throw new BadRequestError('The body is not valid JSON.');
+  }
+  const plan = planDelivery(headers.event, headers.deliveryId, payload);
+  const record = (status: string, extra: Record<string, unknown> = {}) =>
+    deps.knex('webhookDeliveries')
+      .insert({ source: 'github', deliveryId: headers.deliveryId, event: headers.event, action: payload?.action ?? null, status, ...extra })
+      .onConflict(['source', 'delivery_id'])
+      .ignore()
+      .returning('id');
+
+  if (plan.kind === 'ignore') {
+    await record('ignored', { lastError: plan.reason }).catch(() => {});
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'ignored' });
+    return { status: 'ignored', reason: plan.reason };
+  }
+  if (plan.kind === 'installation') {
+    await applyInstallationEvent(deps, headers.event, payload);
+    await record('processed').catch(() => {});
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'processed' });
+    return { status: 'processed' };
+  }
+
+  let durableRow = false;
+  let fresh = true;
+  try {
+    const inserted = await record('pending', { workflowId: plan.start.workflowId, startRequest: JSON.stringify(plan.start) });
+    durableRow = true;
+    fresh = inserted.length > 0;
+  } catch (err) {
+    deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'could not record the delivery; trying Temporal directly');
+  }
+  if (!fresh) {
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'duplicate' });
+    return { status: 'duplicate', workflowId: plan.start.workflowId };
+  }
+  try {
+    const started = await startWorkflow(deps, plan.start);
+    if (durableRow) {
+      void deps.knex('webhookDeliveries')
+        .where({ source: 'github', deliveryId: headers.deliveryId })
+        .update({ status: 'started', startedAt: deps.knex.fn.now(), attempts: 1 })
+        .catch(() => {});
+    }
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: started });
+    return { status: started, workflowId: plan.start.workflowId };
+  } catch (err) {
+    if (!durableRow) {
+      deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'unavailable' });
+      throw new ServiceUnavailableError('Neither the database nor Temporal could take the delivery. It was not accepted; redeliver it later.', {}, { cause: err });
+    }
+    deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'Temporal is unavailable; the relay will start the run');
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'queued' });
+    return { status: 'queued', workflowId: plan.start.workflowId };
+  }
+}
+
+/** Turns pending deliveries into workflows once Temporal answers again. Safe to run in every API process. */
+export async function relayPendingDeliveries(deps: AppDeps, limit = 50): Promise<number> {
+  let relayed = 0;
+  await deps.knex.transaction(async (trx) => {
+    const rows = await trx('webhookDeliveries')
+      .where({ status: 'pending' })
+      .where('receivedAt', '<', trx.raw(`now() - interval '2 seconds'`))
+      .orderBy('receivedAt')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    for (const row of rows) {
+      try {
+        await startWorkflow(deps, row.startRequest as StartRequest);
+        await trx('webhookDeliveries').where({ id: row.id }).update({ status: 'started', startedAt: trx.fn.now(), attempts: row.attempts + 1 });
+        relayed++;
+      } catch (err) {
+        await trx('webhookDeliveries').where({ id: row.id }).update({ attempts: row.attempts + 1, lastError: (err as Error).message.slice(0, 500) });
+        break;
+      }
+    }
+  });
+  return relayed;
+}

@@ -1,0 +1,104 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import examples from '@octokit/webhooks-examples';
+import { Client, Connection } from '@temporalio/client';
+import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { freePort, nodeTsArgs, startProcess, waitForHttp } from '../scripts/lib/processes';
+import { startTemporalDevServer } from '../scripts/lib/temporal-server';
+
+// `npm run bench:webhooks`: signed GitHub push deliveries at a fixed rate against a real API process backed by
+// real Postgres and Temporal (started here in a temp dir). No worker runs: this measures intake, not analysis.
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const REDELIVER_EVERY = 20; // every 20th delivery is sent twice, as GitHub's "Redeliver" would
+const SECRET = 'bench-secret';
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'argus-bench-webhooks-'));
+const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
+const databaseUrl = pg.connectionString('argus');
+await ensureDatabase(databaseUrl);
+const knex = createKnex({ connectionString: databaseUrl });
+await migrateToLatest(knex);
+const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
+const apiPort = await freePort();
+const api = startProcess('api', process.execPath, nodeTsArgs('api/src/server.ts'), {
+  quiet: true,
+  env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, API_PORT: String(apiPort), GITHUB_WEBHOOK_SECRET: SECRET, TEMPORAL_TASK_QUEUE: 'bench-no-worker' },
+});
+await waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000, (s) => s === 200);
+
+const push = structuredClone((examples as { name: string; examples: any[] }[]).find((e) => e.name === 'push')!.examples.find((p) => p.ref === 'refs/heads/master' && !p.deleted));
+const body = JSON.stringify(push);
+const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function send(deliveryId: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: apiPort, path: '/webhooks/github', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-github-event': 'push', 'x-github-delivery': deliveryId, 'x-hub-signature-256': signature } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      },
+    );
+    req.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
+    req.end(body);
+  });
+}
+
+// Warm up connections and JIT before measuring.
+await Promise.all(Array.from({ length: 20 }, () => send(randomUUID())));
+await knex('webhook_deliveries').delete();
+
+const results: Promise<{ ms: number; status: number }>[] = [];
+const deliveries: string[] = [];
+const total = RATE * SECONDS;
+const start = performance.now();
+await new Promise<void>((resolve) => {
+  let i = 0;
+  const tick = () => {
+    // Open loop: send what the schedule says is due, whatever the answers are doing.
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
+    for (; i < due; i++) {
+      const id = randomUUID();
+      deliveries.push(id);
+      results.push(send(id));
+      if (i % REDELIVER_EVERY === 0) results.push(send(id));
+    }
+    if (i >= total) resolve();
+    else setTimeout(tick, 2);
+  };
+  tick();
+});
+const answers = await Promise.all(results);
+const elapsed = (performance.now() - start) / 1000;
+
+const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+const accepted = answers.filter((a) => a.status === 202).length;
+
+// Count what actually became durable: workflows in Temporal, and rows in Postgres.
+const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: 'default' });
+let runsStarted = 0;
+const perDelivery = new Map<string, number>();
+for await (const wf of client.workflow.list({ query: `WorkflowType = 'analyzeRepository'` })) {
+  runsStarted++;
+  perDelivery.set(wf.workflowId, (perDelivery.get(wf.workflowId) ?? 0) + 1);
+}
+const rows = new Set((await knex('webhook_deliveries').select('deliveryId')).map((r: { deliveryId: string }) => r.deliveryId));
+const lost = deliveries.filter((d) => !perDelivery.has(`analysis-${d}`) && !rows.has(d)).length;
+const duplicates = [...perDelivery.values()].filter((n) => n > 1).length;
+
+await client.connection.close();
+await api.stop();
+await temporal.stop();
+await knex.destroy();
+await pg.stop();
+await rm(tmp, { recursive: true, force: true });
+
+console.log(`sent ${answers.length} requests (${deliveries.length} deliveries, ${answers.length - deliveries.length} redeliveries) in ${elapsed.toFixed(1)} s; ${accepted} answered 202, ${answers.filter((a) => a.status >= 500 || a.status === 0).length} failed`);
+console.log(`webhook_ack_p50_ms=${pct(50).toFixed(1)} webhook_ack_p99_ms=${pct(99).toFixed(1)} sent=${answers.length} runs_started=${runsStarted} lost=${lost} duplicates=${duplicates}`);

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createTestEnv, type TestEnv } from './support/test-env';
+import { createUserWithToken } from './support/auth';
+import { allRoutes } from '../api/src/app';
+import { hashToken, newOpaqueToken } from '../api/src/auth/tokens';
+
+/**
+ * Walks every API route that takes an id, straight from the router's own route list (so new routes are
+ * covered automatically), and calls it as a member of another workspace with the victim's real ids.
+ * Each must answer 404, exactly like an id that does not exist, and leak nothing of the victim.
+ */
+let env: TestEnv;
+const ids: Record<string, string> = {};
+const secrets: string[] = [];
+let attacker: { authHeader: string };
+
+// Bodies that pass validation, so the check reached is the tenant check, not the schema.
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/teams/:teamId': { name: 'Hijacked' },
+  'POST /api/teams/:teamId/members': { email: 'new@example.test', role: 'viewer' },
+  'PATCH /api/teams/:teamId/members/:userId': { role: 'viewer' },
+  'POST /api/workspaces/:workspaceId/repositories': { cloneUrl: 'https://example.com/x.git' },
+  'PATCH /api/repositories/:repositoryId': { defaultBranch: 'main' },
+  'PATCH /api/findings/:findingId/triage': { status: 'accepted' },
+  'POST /api/runs/:runId/sarif': { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [] }] },
+};
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const victim = await createUserWithToken(env.knex, env.config.jwtSecret, { email: 'victim-owner@example.test' });
+  const colleague = await createUserWithToken(env.knex, env.config.jwtSecret, { email: 'victim-colleague@example.test' });
+  attacker = await createUserWithToken(env.knex, env.config.jwtSecret, { email: 'attacker@example.test' });
+  const [team] = await env.knex('workspaces').insert({ name: 'Victim Corp Secret Team', slug: 'victim-corp', kind: 'team', ownerId: victim.user.id }).returning('id');
+  const [own] = await env.knex('workspaces').insert({ name: 'Attacker WS', slug: 'attacker-ws', kind: 'personal', ownerId: (await env.knex('users').where({ email: 'attacker@example.test' }).first()).id }).returning('id');
+  const attackerId = (await env.knex('users').where({ email: 'attacker@example.test' }).first()).id;
+  await env.knex('workspace_members').insert([
+    { workspaceId: team.id, userId: victim.user.id, role: 'admin' },
+    { workspaceId: team.id, userId: colleague.user.id, role: 'developer' },
+    { workspaceId: own.id, userId: attackerId, role: 'admin' },
+  ]);
+  const [invitation] = await env.knex('invitations').insert({ workspaceId: team.id, email: 'invitee@example.test', role: 'viewer', tokenHash: hashToken(newOpaqueToken('inv')), expiresAt: new Date(Date.now() + 86_400_000), invitedBy: victim.user.id }).returning('id');
+  const [token] = await env.knex('api_tokens').insert({ userId: victim.user.id, workspaceId: team.id, name: 'victim ci', role: 'developer', prefix: 'argus_pat_xx', tokenHash: hashToken(newOpaqueToken('pat')) }).returning('id');
+  const [repo] = await env.knex('repositories').insert({ workspaceId: team.id, provider: 'git', fullName: 'victim/secret-repo', cloneUrl: 'https://git.example.com/victim/secret-repo.git' }).returning('id');
+  const [run] = await env.knex('analysis_runs').insert({ workspaceId: team.id, repositoryId: repo.id, workflowId: 'analysis-victim-run', trigger: 'manual', status: 'completed' }).returning('id');
+  const [finding] = await env.knex('findings').insert({ runId: run.id, repositoryId: repo.id, workspaceId: team.id, tool: 'eslint', ruleId: 'eslint/no-eval', category: 'security', severity: 'high', path: 'src/victim-secret.js', startLine: 1, startColumn: 1, endLine: 1, endColumn: 5, message: 'eval in victim code', snippet: 'eval(victimSecret)', fingerprint: 'fp-victim' }).returning('id');
+  Object.assign(ids, { teamId: team.id, workspaceId: team.id, userId: colleague.user.id, invitationId: invitation.id, tokenId: token.id, repositoryId: repo.id, runId: run.id, findingId: finding.id });
+  secrets.push('Victim Corp Secret Team', 'victim-owner@example.test', 'victim-colleague@example.test', 'victim/secret-repo', 'victim-secret.js', 'eval(victimSecret)');
+});
+afterAll(() => env.close());
+
+const routesWithIds = allRoutes.filter((r) => r.path.includes(':'));
+
+describe('tenant isolation', () => {
+  it('covers every id-taking route of the router', () => {
+    expect(routesWithIds.length).toBeGreaterThan(15);
+    for (const r of routesWithIds) for (const param of r.path.match(/:(\w+)/g) ?? []) {
+      if (r.auth !== 'staff') expect(ids, `no fixture id for ${param} in ${r.method.toUpperCase()} ${r.path}`).toHaveProperty(param.slice(1));
+    }
+  });
+
+  it.each(routesWithIds.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s answers 404 to another workspace and leaks nothing', async (key, route) => {
+    if (route.auth === 'staff') {
+      // Console routes are cross-tenant by design and closed to customers altogether.
+      const url = route.path.replace(/:(\w+)/g, (_, p: string) => ids[p] ?? ids.userId!);
+      const res = await request(env.app)[route.method](url).set('authorization', attacker.authHeader).send({});
+      expect(res.status).toBe(403);
+      return;
+    }
+    const url = route.path.replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+    const res = await request(env.app)[route.method](url).set('authorization', attacker.authHeader).send((SAMPLE_BODIES[key] ?? {}) as object);
+    expect(res.status, `${key}: ${JSON.stringify(res.body)}`).toBe(404);
+    const { instance: _instance, ...body } = res.body as Record<string, unknown>;
+    const text = JSON.stringify(body) + JSON.stringify(res.headers);
+    for (const secret of [...secrets, ...Object.values(ids)]) expect(text).not.toContain(secret);
+  });
+
+  it('leaves the victim data untouched', async () => {
+    expect((await env.knex('workspaces').where({ id: ids.teamId }).first()).name).toBe('Victim Corp Secret Team');
+    expect((await env.knex('workspace_members').where({ workspaceId: ids.teamId })).length).toBe(2);
+    expect((await env.knex('api_tokens').where({ id: ids.tokenId }).first()).revokedAt).toBeNull();
+    expect(await env.knex('finding_triage').count('* as n').first()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,74 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  defineQuery,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '@argus/activities';
+
+export interface AnalyzeRepositoryInput {
+  runId: string;
+  trigger: 'push' | 'pull_request' | 'manual' | 'schedule';
+  repositoryId?: string;
+  githubRepoId?: number;
+  commitSha?: string | null;
+  ref?: string | null;
+  baseSha?: string | null;
+  pullRequestNumber?: number | null;
+  requestedBy?: string | null;
+  /** How long to wait before asking again for a concurrent-run slot; tests shorten it. */
+  slotPollInterval?: string;
+}
+
+export interface AnalyzeRepositoryResult {
+  runId: string;
+  status: 'completed';
+  gatePassed: boolean;
+  findings: number;
+  newFindings: number;
+  baseline: boolean;
+}
+
+export const phaseQuery = defineQuery<string>('phase');
+
+const quick = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } });
+const { analyzeCommit } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['RepositoryTooLarge', 'UnknownRepository'] },
+});
+const reporting = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: { maximumAttempts: 5 } });
+
+/** One analysis of one commit: clone, analyze, compare with the baseline, gate, report and meter. */
+export async function analyzeRepository(input: AnalyzeRepositoryInput): Promise<AnalyzeRepositoryResult> {
+  let phase = 'registering';
+  setHandler(phaseQuery, () => phase);
+  const run = await quick.registerRun({ ...input, workflowId: workflowInfo().workflowId });
+  try {
+    phase = 'waiting for a slot';
+    while (!(await quick.acquireRunSlot(run))) await sleep(input.slotPollInterval ?? '10 seconds');
+    phase = 'analyzing';
+    const analysis = await analyzeCommit(run);
+    phase = 'comparing';
+    const comparison = await quick.compareWithBaseline(run);
+    phase = 'gating';
+    const { gatePassed } = await quick.finalizeRun(run);
+    phase = 'reporting';
+    await reporting.reportToGitHub(run);
+    // Billing meters one analysis per run; the key makes a retried activity a no-op.
+    await quick.recordUsage({ workspaceId: run.workspaceId, kind: 'analysis', idempotencyKey: `analysis:${run.runId}`, metadata: { repositoryId: run.repositoryId, files: analysis.filesTotal } });
+    phase = 'done';
+    return { runId: run.runId, status: 'completed', gatePassed, findings: analysis.findings, newFindings: comparison.newFindings, baseline: comparison.baseline };
+  } catch (err) {
+    const cancelled = isCancellation(err);
+    phase = cancelled ? 'cancelled' : 'failed';
+    const message = err instanceof ApplicationFailure ? err.message : ((err as { cause?: { message?: string } })?.cause?.message ?? (err as Error).message);
+    // The run row must reflect the end even when the workflow itself is being cancelled.
+    await CancellationScope.nonCancellable(() => quick.failRun({ runId: run.runId, status: cancelled ? 'cancelled' : 'failed', error: message ?? 'unknown error' }));
+    throw err;
+  }
+}
