@@ -125,7 +125,8 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         });
         const analyzers = createAnalyzers();
         for (let b = resumeFrom; b < batches.length; b++) {
-          const found = await analyzeFiles({ root: dir, files: batches[b]!, config, analyzers, signal: ctx.cancellationSignal });
+          // Heartbeat per file too, so a big batch never looks like a dead worker.
+          const found = await analyzeFiles({ root: dir, files: batches[b]!, config, analyzers, signal: ctx.cancellationSignal, onProgress: () => ctx.heartbeat({ batchesDone: b }) });
           await insertFindings(runId, run.repositoryId, run.workspaceId, found);
           const filesDone = Math.min((b + 1) * BATCH_FILES, files.length);
           ctx.heartbeat({ batchesDone: b + 1 });

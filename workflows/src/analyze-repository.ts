@@ -22,6 +22,8 @@ export interface AnalyzeRepositoryInput {
   requestedBy?: string | null;
   /** How long to wait before asking again for a concurrent-run slot; tests shorten it. */
   slotPollInterval?: string;
+  /** How soon a silent (crashed) worker's analysis is retried elsewhere; tests shorten it. */
+  heartbeatTimeout?: string;
 }
 
 export interface AnalyzeRepositoryResult {
@@ -36,11 +38,12 @@ export interface AnalyzeRepositoryResult {
 export const phaseQuery = defineQuery<string>('phase');
 
 const quick = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 10 } });
-const { analyzeCommit } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
-  retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['RepositoryTooLarge', 'UnknownRepository'] },
-});
+const analysisActivities = (heartbeatTimeout: string) =>
+  proxyActivities<Activities>({
+    startToCloseTimeout: '30 minutes',
+    heartbeatTimeout,
+    retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['RepositoryTooLarge', 'UnknownRepository'] },
+  });
 const reporting = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: { maximumAttempts: 5 } });
 
 /** One analysis of one commit: clone, analyze, compare with the baseline, gate, report and meter. */
@@ -52,7 +55,7 @@ export async function analyzeRepository(input: AnalyzeRepositoryInput): Promise<
     phase = 'waiting for a slot';
     while (!(await quick.acquireRunSlot(run))) await sleep(input.slotPollInterval ?? '10 seconds');
     phase = 'analyzing';
-    const analysis = await analyzeCommit(run);
+    const analysis = await analysisActivities(input.heartbeatTimeout ?? '1 minute').analyzeCommit(run);
     phase = 'comparing';
     const comparison = await quick.compareWithBaseline(run);
     phase = 'gating';

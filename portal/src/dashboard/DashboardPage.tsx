@@ -2,6 +2,7 @@ import { Card, Metric, Text } from '@tremor/react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/auth.api';
+import { useLiveDashboard } from '../live/LiveDashboard';
 import { LiveFeedCard } from '../live/LiveFeedCard';
 import { useRepositories } from '../repositories/repositories.api';
 import { GateBadge } from '../runs/RunBadges';
@@ -67,10 +68,13 @@ export function DashboardPage() {
 
 /** Counts from the API (never placeholders): the run queries are re-read whenever a run changes status. */
 function AnalysisKpis({ workspaceId }: { workspaceId: string }) {
+  // Live events re-read these; without the socket they are polled instead.
+  const { connection } = useLiveDashboard();
+  const poll = connection === 'open' ? false : 'always';
   const repositories = useRepositories(workspaceId, { page: 1, pageSize: 1 });
-  const running = useRuns(workspaceId, { status: 'running', page: 1, pageSize: 1 });
-  const queued = useRuns(workspaceId, { status: 'queued', page: 1, pageSize: 1 });
-  const lastCompleted = useRuns(workspaceId, { status: 'completed', page: 1, pageSize: 1 });
+  const running = useRuns(workspaceId, { status: 'running', page: 1, pageSize: 1 }, { poll });
+  const queued = useRuns(workspaceId, { status: 'queued', page: 1, pageSize: 1 }, { poll });
+  const lastCompleted = useRuns(workspaceId, { status: 'completed', page: 1, pageSize: 1 }, { poll });
   const last = lastCompleted.data?.items[0];
 
   return (

@@ -118,7 +118,7 @@ export function FindingsSection({ run, canTriage }: { run: Run; canTriage: boole
             Try fewer filters, or another status.
           </EmptyState>
         ) : isActive(run.status) ? (
-          <EmptyState title="No findings yet">Findings appear here as the analysis reports them.</EmptyState>
+          <EmptyState title="No findings yet">Findings appear here when the analysis finishes.</EmptyState>
         ) : run.status === 'completed' ? (
           <EmptyState title="No findings — clean run">The analyzers found nothing to report in this run.</EmptyState>
         ) : (

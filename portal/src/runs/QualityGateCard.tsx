@@ -9,8 +9,8 @@ export function QualityGateCard({ run }: { run: Run }) {
   return (
     <Card data-testid="quality-gate">
       <div className="flex items-start justify-between gap-2">
-        <Title>Quality gate</Title>
-        <GateBadge passed={gate?.passed} />
+        <Title className="whitespace-nowrap">Quality gate</Title>
+        <GateBadge passed={gate?.passed} compact />
       </div>
       {!gate ? (
         <Text className="mt-2">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Run } from '../api/types';
@@ -25,10 +25,13 @@ import { SarifDownloadButton, SarifImportButton } from './SarifActions';
 
 export function RunDetailPage() {
   const { runId = '' } = useParams();
-  const run = useRun(runId);
+  // While the socket is down the run is polled instead, so progress never silently freezes.
+  const socketOpen = useRef(false);
+  const run = useRun(runId, () => !socketOpen.current);
   const active = run.data ? isActive(run.data.status) : false;
   // Only a run in flight changes; a finished one needs no socket.
   const live = useRunLiveUpdates(runId, active);
+  socketOpen.current = live.status === 'open';
 
   if (run.isPending) return <LoadingState label="Loading run…" />;
   if (run.isError) {
@@ -78,7 +81,17 @@ function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeo
         }
         description={
           <>
-            {runTarget(run)} · <code className="font-mono" title={run.commitSha ?? undefined}>{shortSha(run.commitSha)}</code> · {formatTrigger(run.trigger)}
+            {runTarget(run)}
+            {run.commitSha && (
+              <>
+                {' · '}
+                <code className="font-mono" title={run.commitSha}>
+                  {shortSha(run.commitSha)}
+                </code>
+              </>
+            )}
+            {' · '}
+            {formatTrigger(run.trigger)}
           </>
         }
         actions={
@@ -176,7 +189,7 @@ function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeo
             <ul className="mt-2 list-disc space-y-1 pl-5 text-amber-900">
               {run.configErrors.map((e, index) => (
                 <li key={`${e.path}-${index}`}>
-                  {e.path && <code className="mr-1 font-mono text-xs">{e.path}</code>}
+                  {e.path && !e.message.includes(e.path) && <code className="mr-1 font-mono text-xs">{e.path}</code>}
                   {e.message}
                 </li>
               ))}

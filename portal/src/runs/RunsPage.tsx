@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Run, RunStatus } from '../api/types';
 import { RUN_STATUSES } from '../api/types';
@@ -32,9 +33,26 @@ export function RunsPage() {
   const status = parseStatus(params.get('status'));
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const runs = useRuns(workspace?.id, { repositoryId, status, page, pageSize: PAGE_SIZE });
-  const repositories = useRepositories(workspace?.id, { page: 1, pageSize: 100 });
   const { live, connection } = useLiveDashboard();
+  const runs = useRuns(workspace?.id, { repositoryId, status, page, pageSize: PAGE_SIZE }, { poll: connection === 'open' ? false : 'while-active' });
+  const repositories = useRepositories(workspace?.id, { page: 1, pageSize: 100 });
+
+  // A repository filter from another workspace would match nothing there.
+  const workspaceId = workspace?.id;
+  const shownWorkspace = useRef(workspaceId);
+  useEffect(() => {
+    if (shownWorkspace.current === workspaceId) return;
+    shownWorkspace.current = workspaceId;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('repositoryId');
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [workspaceId, setParams]);
 
   const items = (runs.data?.items ?? []).map((run) => withLiveState(run, live.get(run.id), runs.dataUpdatedAt));
   const now = useNow(items.some((run) => isActive(run.status)));

@@ -32,17 +32,37 @@ export function fetchRun(runId: string): Promise<Run> {
   return api<Run>(runPath(runId));
 }
 
-export function useRuns(workspaceId: string | undefined, params: RunListParams, options: { enabled?: boolean } = {}) {
+/** How often run data is re-read while live updates are down and something is still in flight. */
+export const FALLBACK_POLL_MS = 10_000;
+
+interface RunsOptions {
+  enabled?: boolean;
+  /**
+   * Re-read the list every FALLBACK_POLL_MS while it shows a queued or running run (or, with
+   * 'always', regardless). Meant for when the WebSocket that normally drives refreshes is down.
+   */
+  poll?: false | 'while-active' | 'always';
+}
+
+export function useRuns(workspaceId: string | undefined, params: RunListParams, options: RunsOptions = {}) {
+  const { enabled = true, poll = false } = options;
   return useQuery({
     queryKey: runKeys.list(workspaceId ?? '', params),
     queryFn: () => api<Page<Run>>(`/api/workspaces/${encodeURIComponent(workspaceId!)}/runs`, { query: { ...params } }),
-    enabled: Boolean(workspaceId) && options.enabled !== false,
+    enabled: Boolean(workspaceId) && enabled,
     placeholderData: keepPreviousData,
+    refetchInterval: (query) =>
+      poll === 'always' || (poll === 'while-active' && query.state.data?.items.some((r) => isActive(r.status))) ? FALLBACK_POLL_MS : false,
   });
 }
 
-export function useRun(runId: string) {
-  return useQuery({ queryKey: runKeys.detail(runId), queryFn: () => fetchRun(runId) });
+/** `poll` is asked on every interval tick whether the WebSocket is down, so a stale run is still re-read. */
+export function useRun(runId: string, poll: () => boolean = () => false) {
+  return useQuery({
+    queryKey: runKeys.detail(runId),
+    queryFn: () => fetchRun(runId),
+    refetchInterval: (query) => (isActive(query.state.data?.status) && poll() ? FALLBACK_POLL_MS : false),
+  });
 }
 
 export function useCancelRun(runId: string) {

@@ -28,9 +28,9 @@ export function ProgressBar({ label, value, max, valueText, tone = 'indigo', siz
       className={`relative w-full overflow-hidden rounded-full bg-gray-200 ${size === 'sm' ? 'h-1.5' : 'h-2'} ${className}`}
     >
       {determinate ? (
-        <div className={`h-full rounded-full ${fills[tone]} transition-[width] duration-500 ease-out`} style={{ width: `${percent}%` }} />
+        <div key="determinate" className={`h-full rounded-full ${fills[tone]} transition-[width] duration-500 ease-out`} style={{ width: `${percent}%` }} />
       ) : (
-        <div className={`absolute inset-y-0 w-1/3 rounded-full ${fills[tone]} animate-progress-indeterminate motion-reduce:animate-none motion-reduce:w-full motion-reduce:opacity-40`} />
+        <div key="indeterminate" className={`absolute inset-y-0 w-1/3 rounded-full ${fills[tone]} animate-progress-indeterminate motion-reduce:animate-none motion-reduce:w-full motion-reduce:opacity-40`} />
       )}
     </div>
   );

@@ -19,5 +19,7 @@ export function Th({ className = '', ...props }: ThHTMLAttributes<HTMLTableCellE
 }
 
 export function Td({ className = '', ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`whitespace-nowrap px-4 py-3 text-gray-700 ${className}`} {...props} />;
+  // Cells do not wrap unless the caller says otherwise; two whitespace utilities would fight by CSS order.
+  const wrapping = /\bwhitespace-/.test(className) ? '' : 'whitespace-nowrap';
+  return <td className={`${wrapping} px-4 py-3 text-gray-700 ${className}`} {...props} />;
 }
