@@ -81,15 +81,24 @@ const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
 const accepted = answers.filter((a) => a.status === 202).length;
 
+// A 202 promises a run: wait (bounded) for the relay to turn every recorded delivery into a workflow.
+const drainDeadline = Date.now() + 120_000;
+while (Date.now() < drainDeadline) {
+  const { n } = (await knex('webhook_deliveries').where({ status: 'pending' }).count('* as n').first()) as { n: number };
+  if (n === 0) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+const drainSeconds = (performance.now() - start) / 1000 - elapsed;
+
 // Count what actually became durable: workflows in Temporal, and rows in Postgres.
 const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: 'default' });
-let runsStarted = 0;
 const perDelivery = new Map<string, number>();
 for await (const wf of client.workflow.list({ query: `WorkflowType = 'analyzeRepository'` })) {
-  runsStarted++;
   perDelivery.set(wf.workflowId, (perDelivery.get(wf.workflowId) ?? 0) + 1);
 }
+const runsStarted = deliveries.filter((d) => perDelivery.has(`analysis-${d}`)).length;
 const rows = new Set((await knex('webhook_deliveries').select('deliveryId')).map((r: { deliveryId: string }) => r.deliveryId));
+// Lost: a delivery answered 202 that became neither a workflow nor a durable row.
 const lost = deliveries.filter((d) => !perDelivery.has(`analysis-${d}`) && !rows.has(d)).length;
 const duplicates = [...perDelivery.values()].filter((n) => n > 1).length;
 
@@ -100,5 +109,6 @@ await knex.destroy();
 await pg.stop();
 await rm(tmp, { recursive: true, force: true });
 
+console.log(`all recorded deliveries became workflows ${drainSeconds.toFixed(1)} s after the last request`);
 console.log(`sent ${answers.length} requests (${deliveries.length} deliveries, ${answers.length - deliveries.length} redeliveries) in ${elapsed.toFixed(1)} s; ${accepted} answered 202, ${answers.filter((a) => a.status >= 500 || a.status === 0).length} failed`);
 console.log(`webhook_ack_p50_ms=${pct(50).toFixed(1)} webhook_ack_p99_ms=${pct(99).toFixed(1)} sent=${answers.length} runs_started=${runsStarted} lost=${lost} duplicates=${duplicates}`);

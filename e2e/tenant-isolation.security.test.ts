@@ -24,6 +24,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/repositories/:repositoryId': { defaultBranch: 'main' },
   'PATCH /api/findings/:findingId/triage': { status: 'accepted' },
   'POST /api/runs/:runId/sarif': { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [] }] },
+  'POST /api/runs/:runId/fixes/batch': { ruleId: 'eslint/no-eval' },
+  'PUT /api/workspaces/:workspaceId/ai-keys': { provider: 'groq', apiKey: 'gsk_attacker_supplied_key' },
 };
 
 beforeAll(async () => {
@@ -44,7 +46,8 @@ beforeAll(async () => {
   const [repo] = await env.knex('repositories').insert({ workspaceId: team.id, provider: 'git', fullName: 'victim/secret-repo', cloneUrl: 'https://git.example.com/victim/secret-repo.git' }).returning('id');
   const [run] = await env.knex('analysis_runs').insert({ workspaceId: team.id, repositoryId: repo.id, workflowId: 'analysis-victim-run', trigger: 'manual', status: 'completed' }).returning('id');
   const [finding] = await env.knex('findings').insert({ runId: run.id, repositoryId: repo.id, workspaceId: team.id, tool: 'eslint', ruleId: 'eslint/no-eval', category: 'security', severity: 'high', path: 'src/victim-secret.js', startLine: 1, startColumn: 1, endLine: 1, endColumn: 5, message: 'eval in victim code', snippet: 'eval(victimSecret)', fingerprint: 'fp-victim' }).returning('id');
-  Object.assign(ids, { teamId: team.id, workspaceId: team.id, userId: colleague.user.id, invitationId: invitation.id, tokenId: token.id, repositoryId: repo.id, runId: run.id, findingId: finding.id });
+  const [fix] = await env.knex('fixes').insert({ findingId: finding.id, runId: run.id, workspaceId: team.id, repositoryId: repo.id, provider: 'builtin', workflowId: `fix-${finding.id}-builtin`, status: 'validated', patch: '--- a/src/victim-secret.js\n+++ b/src/victim-secret.js\n@@ -1 +1 @@\n-eval(victimSecret)\n+JSON.parse(victimSecret)\n' }).returning('id');
+  Object.assign(ids, { fixId: fix.id, teamId: team.id, workspaceId: team.id, userId: colleague.user.id, invitationId: invitation.id, tokenId: token.id, repositoryId: repo.id, runId: run.id, findingId: finding.id });
   secrets.push('Victim Corp Secret Team', 'victim-owner@example.test', 'victim-colleague@example.test', 'victim/secret-repo', 'victim-secret.js', 'eval(victimSecret)');
 });
 afterAll(() => env.close());

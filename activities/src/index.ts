@@ -5,6 +5,7 @@ import { createGitHubActivities, type OctokitFor } from './github';
 import { createSecretBox, type SecretBox } from './platform/secrets';
 import { createOctokitFactory } from './github';
 import type { PlatformConfig } from './platform/config';
+import { createFixToPullRequestActivities } from './fixes/index';
 
 export interface ActivityDeps {
   knex: Knex;
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDbActivities(deps),
     ...createAnalysisActivities({ knex: deps.knex, secrets: deps.secrets, limits: deps.limits ?? DEFAULT_LIMITS }),
     ...createGitHubActivities(deps),
+    ...createFixToPullRequestActivities(deps),
   };
 }
 
@@ -37,6 +39,7 @@ export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: 
 }
 
 export { createDbActivities } from './db';
+export * from './fixes/index';
 export { createAnalysisActivities, summarize, DEFAULT_LIMITS, type RunContext, type RunSummary, type RegisterRunInput, type AnalysisLimits } from './analysis';
 export { createOctokitFactory, type OctokitFor, type GitHubAppConfig } from './github';
 export { assertSafeRemote, UnsafeRemoteError, checkoutCommit, git } from './git';

@@ -19,6 +19,7 @@ import { repositoryRoutes } from './repositories/repositories.routes';
 import { runRoutes } from './runs/runs.routes';
 import { findingRoutes } from './findings/findings.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
+import { fixRoutes } from './fixes/fixes.routes';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -41,6 +42,7 @@ export const allRoutes: RouteSpec[] = [
   ...runRoutes,
   ...findingRoutes,
   ...webhookRoutes,
+  ...fixRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {

@@ -44,9 +44,16 @@ export async function startApi(config: PlatformConfig, opts: { port?: number; mi
   });
   const live = await attachLiveUpdates(server, deps);
   // Deliveries recorded while Temporal was down become workflows as soon as it answers again.
+  let relaying = false;
   const relay = setInterval(() => {
-    relayPendingDeliveries(deps).catch((err) => logger.warn({ err }, 'webhook relay failed'));
-  }, 3000);
+    if (relaying) return;
+    relaying = true;
+    relayPendingDeliveries(deps)
+      .catch((err) => logger.warn({ err }, 'webhook relay failed'))
+      .finally(() => {
+        relaying = false;
+      });
+  }, 1000);
   relay.unref();
   logger.info({ port: (server.address() as { port: number }).port }, 'api listening');
   return {

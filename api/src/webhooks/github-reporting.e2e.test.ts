@@ -82,8 +82,16 @@ describe('pull request analysis reported to GitHub', () => {
     pr.pull_request.head.sha = head;
     pr.pull_request.base.sha = repo.commits.initial;
     const accepted = await deliver('pull_request', pr).expect(202);
-    expect(accepted.body.status).toBe('started');
+    expect(accepted.body.status).toBe('accepted');
     // The workflow's end (not the row's status) marks the end of reporting.
+    for (let i = 0; i < 100; i++) {
+      try {
+        await env.temporal.workflow.getHandle(accepted.body.workflowId).describe();
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
     await env.temporal.workflow.getHandle(accepted.body.workflowId).result();
     const runRow = await env.knex('analysis_runs').where({ workflowId: accepted.body.workflowId }).first();
     expect(runRow.status).toBe('completed');

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../app';
 import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
+import { applyPullRequestClosed } from '../fixes/pull-request-events';
 
 /** X-Hub-Signature-256 is an HMAC-SHA256 of the raw body; compared in constant time. */
 export function verifyGitHubSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
@@ -16,11 +17,13 @@ export interface StartRequest {
   memo: Record<string, unknown>;
 }
 
-type Outcome = { status: 'started' | 'queued' | 'duplicate' | 'ignored' | 'processed'; reason?: string; workflowId?: string };
+type Outcome = { status: 'accepted' | 'started' | 'duplicate' | 'ignored' | 'processed'; reason?: string; workflowId?: string };
 
 /** Decides what a delivery asks for. Only a push to the default branch and opened/synchronized/reopened PRs analyze. */
-export function planDelivery(event: string, deliveryId: string, payload: any): { kind: 'analyze'; start: StartRequest } | { kind: 'installation' } | { kind: 'ignore'; reason: string } {
+export function planDelivery(event: string, deliveryId: string, payload: any): { kind: 'analyze'; start: StartRequest } | { kind: 'installation' } | { kind: 'pull_request_closed' } | { kind: 'ignore'; reason: string } {
   if (event === 'installation' || event === 'installation_repositories') return { kind: 'installation' };
+  // Closing or merging a PR that Argus opened updates its fixes; the next analysis confirms the finding is gone.
+  if (event === 'pull_request' && payload?.action === 'closed') return { kind: 'pull_request_closed' };
   if (event === 'push') {
     const defaultBranch = payload?.repository?.default_branch;
     if (!defaultBranch || payload.ref !== `refs/heads/${defaultBranch}`) return { kind: 'ignore', reason: 'push is not to the default branch' };
@@ -139,6 +142,12 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
     deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'ignored' });
     return { status: 'ignored', reason: plan.reason };
   }
+  if (plan.kind === 'pull_request_closed') {
+    const outcome = await applyPullRequestClosed(deps, payload);
+    await record('processed').catch(() => {});
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'processed' });
+    return { status: 'processed', reason: outcome.fixIds.length ? `${outcome.fixIds.length} fix(es) ${outcome.status}` : 'no Argus fix on this pull request' };
+  }
   if (plan.kind === 'installation') {
     await applyInstallationEvent(deps, headers.event, payload);
     await record('processed').catch(() => {});
@@ -146,61 +155,83 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
     return { status: 'processed' };
   }
 
-  let durableRow = false;
-  let fresh = true;
+  let fresh: boolean;
   try {
-    const inserted = await record('pending', { workflowId: plan.start.workflowId, startRequest: JSON.stringify(plan.start) });
-    durableRow = true;
-    fresh = inserted.length > 0;
+    fresh = (await record('pending', { workflowId: plan.start.workflowId, startRequest: JSON.stringify(plan.start) })).length > 0;
   } catch (err) {
-    deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'could not record the delivery; trying Temporal directly');
+    // Postgres cannot take it: only a started workflow makes the delivery durable now.
+    deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'could not record the delivery; starting the workflow directly');
+    try {
+      const started = await startWorkflow(deps, plan.start);
+      deps.metrics.webhookIntake.inc({ source: 'github', outcome: started });
+      return { status: started, workflowId: plan.start.workflowId };
+    } catch (startErr) {
+      deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'unavailable' });
+      throw new ServiceUnavailableError('Neither the database nor Temporal could take the delivery. It was not accepted; redeliver it later.', {}, { cause: startErr });
+    }
   }
   if (!fresh) {
     deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'duplicate' });
     return { status: 'duplicate', workflowId: plan.start.workflowId };
   }
+  // The committed row is the durable promise: answer now, start the workflow right after. If Temporal is slow
+  // or down, the relay retries; either way the workflow id dedupes.
+  if (inFlightStarts < MAX_IN_FLIGHT_STARTS) void startAndMark(deps, headers.deliveryId, plan.start);
+  deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'accepted' });
+  return { status: 'accepted', workflowId: plan.start.workflowId };
+}
+
+// Under a burst, starts beyond this many in flight are left to the relay, so Temporal's pace never
+// slows the acknowledgement GitHub is waiting for.
+const MAX_IN_FLIGHT_STARTS = Number(process.env.WEBHOOK_MAX_IN_FLIGHT_STARTS ?? 8);
+let inFlightStarts = 0;
+const RELAY_CONCURRENCY = 8;
+
+async function startAndMark(deps: AppDeps, deliveryId: string, start: StartRequest): Promise<void> {
+  inFlightStarts++;
   try {
-    const started = await startWorkflow(deps, plan.start);
-    if (durableRow) {
-      void deps.knex('webhookDeliveries')
-        .where({ source: 'github', deliveryId: headers.deliveryId })
-        .update({ status: 'started', startedAt: deps.knex.fn.now(), attempts: 1 })
-        .catch(() => {});
-    }
-    deps.metrics.webhookIntake.inc({ source: 'github', outcome: started });
-    return { status: started, workflowId: plan.start.workflowId };
+    await startWorkflow(deps, start);
+    await deps.knex('webhookDeliveries').where({ source: 'github', deliveryId, status: 'pending' }).update({ status: 'started', startedAt: deps.knex.fn.now(), attempts: 1 });
   } catch (err) {
-    if (!durableRow) {
-      deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'unavailable' });
-      throw new ServiceUnavailableError('Neither the database nor Temporal could take the delivery. It was not accepted; redeliver it later.', {}, { cause: err });
-    }
-    deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'Temporal is unavailable; the relay will start the run');
-    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'queued' });
-    return { status: 'queued', workflowId: plan.start.workflowId };
+    deps.logger.warn({ err, deliveryId }, 'starting the run failed; the relay will retry');
+  } finally {
+    inFlightStarts--;
   }
 }
 
-/** Turns pending deliveries into workflows once Temporal answers again. Safe to run in every API process. */
-export async function relayPendingDeliveries(deps: AppDeps, limit = 50): Promise<number> {
+/**
+ * Turns pending deliveries into workflows once Temporal answers again, batch after batch until none is left.
+ * Rows are claimed with SKIP LOCKED, so it is safe to run in every API process at once.
+ */
+export async function relayPendingDeliveries(deps: AppDeps, batchSize = 50): Promise<number> {
   let relayed = 0;
-  await deps.knex.transaction(async (trx) => {
-    const rows = await trx('webhookDeliveries')
-      .where({ status: 'pending' })
-      .where('receivedAt', '<', trx.raw(`now() - interval '2 seconds'`))
-      .orderBy('receivedAt')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked();
-    for (const row of rows) {
-      try {
-        await startWorkflow(deps, row.startRequest as StartRequest);
-        await trx('webhookDeliveries').where({ id: row.id }).update({ status: 'started', startedAt: trx.fn.now(), attempts: row.attempts + 1 });
-        relayed++;
-      } catch (err) {
-        await trx('webhookDeliveries').where({ id: row.id }).update({ attempts: row.attempts + 1, lastError: (err as Error).message.slice(0, 500) });
-        break;
+  for (;;) {
+    let claimed = 0;
+    let failed = false;
+    await deps.knex.transaction(async (trx) => {
+      const rows = await trx('webhookDeliveries')
+        .where({ status: 'pending' })
+        .where('receivedAt', '<', trx.raw(`now() - interval '2 seconds'`))
+        .orderBy('receivedAt')
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked();
+      claimed = rows.length;
+      for (let i = 0; i < rows.length && !failed; i += RELAY_CONCURRENCY) {
+        await Promise.all(
+          rows.slice(i, i + RELAY_CONCURRENCY).map(async (row) => {
+            try {
+              await startWorkflow(deps, row.startRequest as StartRequest);
+              await trx('webhookDeliveries').where({ id: row.id }).update({ status: 'started', startedAt: trx.fn.now(), attempts: row.attempts + 1 });
+              relayed++;
+            } catch (err) {
+              failed = true;
+              await trx('webhookDeliveries').where({ id: row.id }).update({ attempts: row.attempts + 1, lastError: (err as Error).message.slice(0, 500) });
+            }
+          }),
+        );
       }
-    }
-  });
-  return relayed;
+    });
+    if (failed || claimed < batchSize) return relayed;
+  }
 }

@@ -24,6 +24,17 @@ function example(name: string, pick: (p: any) => boolean) {
 }
 const pushToDefault = () => example('push', (p) => p.ref === 'refs/heads/master' && !p.deleted);
 
+async function waitForWorkflow(workflowId: string) {
+  for (let i = 0; ; i++) {
+    try {
+      return await env.temporal.workflow.getHandle(workflowId).describe();
+    } catch (err) {
+      if (i > 100) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 function deliver(app: Parameters<typeof request>[0], event: string, payload: unknown, opts: { deliveryId?: string; secret?: string; raw?: string } = {}) {
   const body = opts.raw ?? JSON.stringify(payload);
   const signature = `sha256=${createHmac('sha256', opts.secret ?? SECRET).update(body).digest('hex')}`;
@@ -88,10 +99,10 @@ describe('runs from pushes and pull requests', () => {
   it('a push to the default branch starts analyzeRepository with the delivery id as workflow id; a redelivery starts nothing', async () => {
     const deliveryId = randomUUID();
     const first = await deliver(env.app, 'push', pushToDefault(), { deliveryId }).expect(202);
-    expect(first.body).toMatchObject({ status: 'started', workflowId: `analysis-${deliveryId}` });
+    expect(first.body).toMatchObject({ status: 'accepted', workflowId: `analysis-${deliveryId}` });
     const again = await deliver(env.app, 'push', pushToDefault(), { deliveryId }).expect(202);
     expect(again.body.status).toBe('duplicate');
-    const described = await env.temporal.workflow.getHandle(`analysis-${deliveryId}`).describe();
+    const described = await waitForWorkflow(`analysis-${deliveryId}`);
     expect(described.type).toBe('analyzeRepository');
     const rows = await env.knex('webhook_deliveries').where({ deliveryId });
     expect(rows).toHaveLength(1);
@@ -103,7 +114,8 @@ describe('runs from pushes and pull requests', () => {
       const payload = example('pull_request', (p) => p.action === action);
       const deliveryId = randomUUID();
       const res = await deliver(env.app, 'pull_request', payload, { deliveryId }).expect(202);
-      expect(res.body.status).toBe('started');
+      expect(res.body.status).toBe('accepted');
+      await waitForWorkflow(`analysis-${deliveryId}`);
       const handle = env.temporal.workflow.getHandle(`analysis-${deliveryId}`);
       const history = await handle.fetchHistory();
       const input = JSON.parse(Buffer.from(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!.data!).toString());
@@ -112,17 +124,31 @@ describe('runs from pushes and pull requests', () => {
     }
   });
 
-  it('with Temporal stopped, the delivery is kept (202 queued) and the relay starts it once Temporal is back', async () => {
+  it('with Temporal stopped, the delivery is kept (202 accepted) and the relay starts it once Temporal is back', async () => {
     const deadTemporal = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: '500 ms' }), namespace: env.config.TEMPORAL_NAMESPACE });
     const app = createApp({ ...env.deps, temporal: deadTemporal });
     const deliveryId = randomUUID();
     const res = await deliver(app, 'push', pushToDefault(), { deliveryId }).expect(202);
-    expect(res.body.status).toBe('queued');
+    expect(res.body.status).toBe('accepted');
+    await new Promise((r) => setTimeout(r, 3500));
     expect((await env.knex('webhook_deliveries').where({ deliveryId }).first()).status).toBe('pending');
-    await new Promise((r) => setTimeout(r, 2100));
     expect(await relayPendingDeliveries(env.deps)).toBeGreaterThanOrEqual(1);
     expect((await env.knex('webhook_deliveries').where({ deliveryId }).first()).status).toBe('started');
     await env.temporal.workflow.getHandle(`analysis-${deliveryId}`).terminate('test cleanup');
+  });
+
+  it('with Postgres unavailable but Temporal up, starts the workflow before answering', async () => {
+    const deadKnex = createKnex({ connectionString: `postgres://argus:argus@127.0.0.1:${await freePort()}/none` });
+    try {
+      const app = createApp({ ...env.deps, knex: deadKnex });
+      const deliveryId = randomUUID();
+      const res = await deliver(app, 'push', pushToDefault(), { deliveryId }).expect(202);
+      expect(res.body.status).toBe('started');
+      expect((await env.temporal.workflow.getHandle(`analysis-${deliveryId}`).describe()).type).toBe('analyzeRepository');
+      await env.temporal.workflow.getHandle(`analysis-${deliveryId}`).terminate('test cleanup');
+    } finally {
+      await deadKnex.destroy();
+    }
   });
 
   it('with both Postgres and Temporal unavailable, answers 503 and never 2xx', async () => {

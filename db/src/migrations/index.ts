@@ -13,6 +13,8 @@ import * as m11 from './20261122020000_create_repositories';
 import * as m12 from './20261122020100_create_webhook_deliveries';
 import * as m13 from './20261122020200_create_analysis_runs';
 import * as m14 from './20261122020300_create_findings';
+import * as m15 from './20261122030000_create_fixes';
+import * as m16 from './20261122030100_create_workspace_ai_keys';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -29,4 +31,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261122020100_create_webhook_deliveries': m12,
   '20261122020200_create_analysis_runs': m13,
   '20261122020300_create_findings': m14,
+  '20261122030000_create_fixes': m15,
+  '20261122030100_create_workspace_ai_keys': m16,
 };

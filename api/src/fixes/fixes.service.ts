@@ -1,0 +1,225 @@
+import type { Request } from 'express';
+import { createSecretBox, LLM_DEFAULTS, llmSettingsFromEnv, type FixProviderId, type LlmProviderId } from '@argus/activities';
+import type { AppDeps } from '../app';
+import type { AuthContext } from '../auth/auth-context';
+import { requireWorkspace } from '../access/workspace-access';
+import type { WorkspacePermission } from '../access/permissions';
+import { isUuid } from '../access/workspace-access';
+import { recordActivity } from '../audit/activity-log';
+import { ConflictError, NotFoundError } from '../http/errors';
+import { temporalUrl } from '../runs/runs.service';
+
+/** Statuses that still hold a fix's place: a new request for the same finding and provider returns that fix. */
+const LIVE_STATUSES = ['queued', 'generating', 'generated', 'validated', 'pr_open', 'merged'];
+
+export function generateFixWorkflowId(findingId: string, provider: FixProviderId): string {
+  return `fix-${findingId}-${provider}`;
+}
+export function pullRequestWorkflowId(fixId: string): string {
+  return `fix-pr-${fixId}`;
+}
+export function batchWorkflowId(runId: string, ruleId: string): string {
+  return `fix-batch-${runId}-${ruleId}`;
+}
+export function fixBranch(fixId: string): string {
+  return `argus/fix-${fixId}`;
+}
+/** A git-safe branch for a batch: no `..`, no `@{`, no trailing `.lock`, no spaces. */
+export function batchBranch(runId: string, ruleId: string): string {
+  const slug = ruleId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'rule';
+  return `argus/fix-batch-${runId.slice(0, 8)}-${slug}`;
+}
+
+export function publicFix(deps: AppDeps, f: Record<string, any>) {
+  return {
+    id: f.id,
+    findingId: f.findingId,
+    runId: f.runId,
+    workspaceId: f.workspaceId,
+    repositoryId: f.repositoryId,
+    provider: f.provider,
+    model: f.model ?? null,
+    status: f.status,
+    patch: f.patch ?? null,
+    explanation: f.explanation ?? null,
+    files: f.files ?? [],
+    usage: { tokensIn: f.tokensIn ?? null, tokensOut: f.tokensOut ?? null, costMicroUsd: f.costMicroUsd === null || f.costMicroUsd === undefined ? null : Number(f.costMicroUsd) },
+    failureType: f.failureType ?? null,
+    failureReason: f.failureReason ?? null,
+    validation: f.validation ?? null,
+    pullRequest: f.prBranch ? { branch: f.prBranch, url: f.prUrl ?? null, number: f.prNumber ?? null } : null,
+    applied: f.appliedAt ? { at: f.appliedAt, by: f.appliedBy ?? null } : null,
+    workflowId: f.workflowId,
+    temporalUrl: temporalUrl(deps, f.workflowId),
+    finding: f.ruleId ? { ruleId: f.ruleId, path: f.path, startLine: f.startLine, severity: f.severity } : undefined,
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt,
+    generatedAt: f.generatedAt ?? null,
+    validatedAt: f.validatedAt ?? null,
+    prOpenedAt: f.prOpenedAt ?? null,
+    closedAt: f.closedAt ?? null,
+  };
+}
+
+/** Loads a fix and checks the caller's role in its workspace; another tenant's fix is reported like a missing one. */
+export async function requireFix(deps: AppDeps, auth: AuthContext, fixId: string, permission: WorkspacePermission) {
+  const missing = () => new NotFoundError('No fix with that id exists in your workspaces.');
+  if (!isUuid(fixId)) throw missing();
+  const fix = await deps.knex('fixes').where({ id: fixId }).first();
+  if (!fix) throw missing();
+  await requireWorkspace(deps, auth, fix.workspaceId, permission, 'fix');
+  return fix as Record<string, any>;
+}
+
+/** Where a provider's key comes from: the workspace's own sealed key first, then the operator's environment. */
+export async function providerKeySource(deps: AppDeps, workspaceId: string, provider: LlmProviderId): Promise<'workspace' | 'environment' | null> {
+  const row = await deps.knex('workspaceAiKeys').where({ workspaceId, provider }).first('provider');
+  if (row) return 'workspace';
+  const envKey = provider === 'groq' ? deps.config.GROQ_API_KEY : deps.config.ANTHROPIC_API_KEY;
+  return envKey || llmSettingsFromEnv(provider).apiKey ? 'environment' : null;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === '23505' || (err as { nativeError?: { code?: string } })?.nativeError?.code === '23505';
+}
+
+/**
+ * Starts `generateFix` for a finding and provider, once: a second request (a double click, or two tabs) gets the fix
+ * that is already queued, running or done. Failed, rejected and closed fixes may be asked for again.
+ */
+export async function requestFix(deps: AppDeps, req: Request, finding: Record<string, any>, provider: FixProviderId, userId: string): Promise<{ fix: Record<string, any>; created: boolean }> {
+  if (provider !== 'builtin' && !(await providerKeySource(deps, finding.workspaceId, provider))) {
+    const d = LLM_DEFAULTS[provider];
+    throw new ConflictError(`No ${d.label} API key is configured: an admin can add one with PUT /api/workspaces/${finding.workspaceId}/ai-keys, or the operator can set ${d.keyVar}.`);
+  }
+  const workflowId = generateFixWorkflowId(finding.id, provider);
+  const live = () => deps.knex('fixes').where({ findingId: finding.id, provider }).whereIn('status', LIVE_STATUSES).orderBy('createdAt', 'desc').first();
+  let fix = await live();
+  let created = false;
+  if (!fix) {
+    try {
+      [fix] = await deps.knex('fixes')
+        .insert({ findingId: finding.id, runId: finding.runId, workspaceId: finding.workspaceId, repositoryId: finding.repositoryId, provider, workflowId, status: 'queued', requestedBy: userId })
+        .returning('*');
+      created = true;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      fix = await live();
+      if (!fix) throw err;
+    }
+  }
+  if (fix.status === 'queued') {
+    // Also reached by the loser of a race, or after a crash between the insert and the start: USE_EXISTING makes
+    // starting idempotent while the workflow runs.
+    await deps.temporal.workflow.start('generateFix', {
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      workflowId,
+      args: [{ fixId: fix.id }],
+      memo: { workspaceId: finding.workspaceId, findingId: finding.id, fixId: fix.id },
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+  if (created) {
+    deps.metrics.workflows.inc({ workflow: 'generateFix', event: 'requested' });
+    await recordActivity(deps.knex, req, { workspaceId: finding.workspaceId, action: 'fix.requested', resourceType: 'fix', resourceId: fix.id, after: { findingId: finding.id, ruleId: finding.ruleId, path: finding.path, provider } });
+  }
+  return { fix, created };
+}
+
+export function fixesWithFindings(deps: AppDeps) {
+  return deps.knex('fixes as x').join('findings as f', 'f.id', 'x.findingId').select('x.*', 'f.ruleId', 'f.path', 'f.startLine', 'f.severity');
+}
+
+/** "Mark as applied": someone applied the patch themselves. Idempotent; only fixes that have a patch. */
+export async function markApplied(deps: AppDeps, req: Request, fix: Record<string, any>, userId: string) {
+  if (!fix.patch) throw new ConflictError(`This fix is ${fix.status} and has no patch to apply.`);
+  if (fix.appliedAt) return fix;
+  return deps.knex.transaction(async (trx) => {
+    const [row] = await trx('fixes').where({ id: fix.id }).whereNull('appliedAt').update({ appliedAt: trx.fn.now(), appliedBy: userId, updatedAt: trx.fn.now() }).returning('*');
+    if (!row) return trx('fixes').where({ id: fix.id }).first();
+    await recordActivity(trx, req, { workspaceId: fix.workspaceId, action: 'fix.applied', resourceType: 'fix', resourceId: fix.id, before: { applied: false }, after: { applied: true, status: fix.status } });
+    return row;
+  });
+}
+
+/** Starts `fixToPullRequest` for one validated fix. A fix whose PR is already open is returned as it is. */
+export async function requestPullRequest(deps: AppDeps, req: Request, fix: Record<string, any>) {
+  if (['pr_open', 'merged'].includes(fix.status)) return { started: false, workflowId: fix.prWorkflowId ?? pullRequestWorkflowId(fix.id), branch: fix.prBranch as string };
+  if (fix.status !== 'validated') {
+    throw new ConflictError(`Only a validated fix can become a pull request; this one is ${fix.status}${fix.failureReason ? `: ${fix.failureReason}` : '.'}`);
+  }
+  const workflowId = pullRequestWorkflowId(fix.id);
+  const branch = fixBranch(fix.id);
+  await deps.temporal.workflow.start('fixToPullRequest', {
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    workflowId,
+    args: [{ fixIds: [fix.id], branch }],
+    memo: { workspaceId: fix.workspaceId, fixId: fix.id },
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+  });
+  deps.metrics.workflows.inc({ workflow: 'fixToPullRequest', event: 'requested' });
+  await recordActivity(deps.knex, req, { workspaceId: fix.workspaceId, action: 'fix.pr_requested', resourceType: 'fix', resourceId: fix.id, after: { branch, workflowId } });
+  return { started: true, workflowId, branch };
+}
+
+/** "Fix all validated findings of rule X in this run": one branch and one PR with all their patches. */
+export async function requestBatchPullRequest(deps: AppDeps, req: Request, run: Record<string, any>, ruleId: string) {
+  // The newest validated fix of each finding of the rule (a finding may have fixes from several providers).
+  const fixes = await deps.knex
+    .select('x.id')
+    .from(
+      deps.knex('fixes as x')
+        .join('findings as f', 'f.id', 'x.findingId')
+        .where({ 'x.runId': run.id, 'f.ruleId': ruleId, 'x.status': 'validated' })
+        .distinctOn('x.findingId')
+        .orderBy([{ column: 'x.findingId' }, { column: 'x.validatedAt', order: 'desc' }])
+        .select('x.id', 'f.path', 'f.startLine')
+        .as('x'),
+    )
+    .orderBy([{ column: 'x.path' }, { column: 'x.startLine' }]);
+  if (fixes.length === 0) throw new ConflictError(`This run has no validated fix of ${ruleId} that is not already in a pull request.`);
+  const fixIds = fixes.map((f) => f.id as string);
+  const workflowId = batchWorkflowId(run.id, ruleId);
+  const branch = batchBranch(run.id, ruleId);
+  await deps.temporal.workflow.start('fixToPullRequest', {
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    workflowId,
+    args: [{ fixIds, branch, ruleId }],
+    memo: { workspaceId: run.workspaceId, runId: run.id, ruleId },
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+  });
+  deps.metrics.workflows.inc({ workflow: 'fixToPullRequest', event: 'requested' });
+  await recordActivity(deps.knex, req, { workspaceId: run.workspaceId, action: 'fix.batch_pr_requested', resourceType: 'run', resourceId: run.id, after: { ruleId, branch, workflowId, fixIds } });
+  return { workflowId, branch, fixIds };
+}
+
+export async function setWorkspaceAiKey(deps: AppDeps, req: Request, workspaceId: string, provider: LlmProviderId, apiKey: string, userId: string) {
+  const secrets = createSecretBox(deps.config.encryptionKeys, deps.config.activeEncryptionKeyId);
+  const keySealed = secrets.encrypt(apiKey, `workspace:${workspaceId}:${provider}`);
+  return deps.knex.transaction(async (trx) => {
+    const existed = await trx('workspaceAiKeys').where({ workspaceId, provider }).first('provider');
+    const [row] = await trx('workspaceAiKeys')
+      .insert({ workspaceId, provider, keySealed, updatedBy: userId })
+      .onConflict(['workspace_id', 'provider'])
+      .merge({ keySealed, updatedBy: userId, updatedAt: trx.fn.now() })
+      .returning(['provider', 'updatedAt']);
+    // The key itself is never logged, not even redacted.
+    await recordActivity(trx, req, { workspaceId, action: existed ? 'workspace.ai_key_replaced' : 'workspace.ai_key_set', resourceType: 'workspace', resourceId: workspaceId, after: { provider } });
+    return { provider: row.provider as LlmProviderId, configured: true, source: 'workspace' as const, updatedAt: row.updatedAt };
+  });
+}
+
+export async function listWorkspaceAiKeys(deps: AppDeps, workspaceId: string) {
+  const rows = await deps.knex('workspaceAiKeys').where({ workspaceId }).select('provider', 'updatedAt');
+  return {
+    providers: await Promise.all(
+      (['groq', 'anthropic'] as const).map(async (provider) => {
+        const row = rows.find((r) => r.provider === provider);
+        return { provider, configured: Boolean(await providerKeySource(deps, workspaceId, provider)), source: await providerKeySource(deps, workspaceId, provider), model: llmSettingsFromEnv(provider).model, updatedAt: row?.updatedAt ?? null };
+      }),
+    ),
+  };
+}
