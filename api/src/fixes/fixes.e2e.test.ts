@@ -87,9 +87,10 @@ describe('generating a built-in fix', () => {
     expect(fix.validation).toMatchObject({ commitSha: run.commitSha, applies: true, findingGone: true, newFindings: [], parseErrors: [], analyzedFiles: ['src/legacy.js'] });
     expect(fix.usage).toEqual({ tokensIn: null, tokensOut: null, costMicroUsd: null });
 
+    // The row turns validated before the workflow's last step (usage metering) ends: wait for the workflow.
+    expect(await env.temporal.workflow.getHandle(`fix-${eq.id}-builtin`).result()).toEqual({ fixId, status: 'validated', reason: null });
     const description = await env.temporal.workflow.getHandle(`fix-${eq.id}-builtin`).describe();
     expect(description.status.name).toBe('COMPLETED');
-    expect(await env.temporal.workflow.getHandle(`fix-${eq.id}-builtin`).result()).toEqual({ fixId, status: 'validated', reason: null });
     expect(await env.knex('fixes').where({ findingId: eq.id }).count('* as n').first()).toEqual({ n: 1 });
 
     const usage = await env.knex('usage_events').where({ idempotencyKey: `fix:${fixId}` });
