@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth.routes';
 import { teamRoutes } from './teams/teams.routes';
 import { tokenRoutes } from './tokens/tokens.routes';
 import { adminRoutes } from './admin/admin.routes';
+import { staffGrantRoutes } from './admin/staff-grants.routes';
 import { repositoryRoutes } from './repositories/repositories.routes';
 import { runRoutes } from './runs/runs.routes';
 import { findingRoutes } from './findings/findings.routes';
@@ -38,6 +39,7 @@ export const allRoutes: RouteSpec[] = [
   ...teamRoutes,
   ...tokenRoutes,
   ...adminRoutes,
+  ...staffGrantRoutes,
   ...repositoryRoutes,
   ...runRoutes,
   ...findingRoutes,
