@@ -236,3 +236,92 @@ export interface SarifImportResult {
   duplicates: number;
   skipped: number;
 }
+
+// Fixes (api/src/fixes/fixes.routes.ts and fixes.service.ts, publicFix). A finding's id is the seed's "result id".
+
+export type FixProvider = 'builtin' | 'groq' | 'anthropic';
+export const FIX_PROVIDERS: readonly FixProvider[] = ['builtin', 'groq', 'anthropic'];
+export type AiProvider = Exclude<FixProvider, 'builtin'>;
+
+export type FixStatus = 'queued' | 'generating' | 'generated' | 'validated' | 'rejected' | 'failed' | 'pr_open' | 'merged' | 'closed';
+export const FIX_STATUSES: readonly FixStatus[] = ['queued', 'generating', 'generated', 'validated', 'rejected', 'failed', 'pr_open', 'merged', 'closed'];
+
+export interface FixValidationFinding {
+  ruleId: string;
+  path: string;
+  line: number;
+  message: string;
+}
+
+/** What the validation on a clean checkout of the run's commit saw. */
+export interface FixValidation {
+  commitSha: string;
+  applies: boolean;
+  findingGone: boolean;
+  newFindings: FixValidationFinding[];
+  parseErrors: FixValidationFinding[];
+  analyzedFiles: string[];
+}
+
+export interface Fix {
+  id: string;
+  findingId: string;
+  runId: string;
+  workspaceId: string;
+  repositoryId: string;
+  provider: FixProvider;
+  model: string | null;
+  status: FixStatus;
+  /** A unified diff; null until generated, and for fixes that failed to generate. */
+  patch: string | null;
+  explanation: string | null;
+  files: string[];
+  usage: { tokensIn: number | null; tokensOut: number | null; costMicroUsd: number | null };
+  /** NoFixAvailable, InvalidPatch, Provider…, or ValidationFailed for a rejected fix. */
+  failureType: string | null;
+  failureReason: string | null;
+  validation: FixValidation | null;
+  pullRequest: { branch: string; url: string | null; number: number | null } | null;
+  applied: { at: string; by: string | null } | null;
+  workflowId: string;
+  temporalUrl: string;
+  /** Present on every fix the API returns today (it joins the finding). */
+  finding?: { ruleId: string; path: string; startLine: number; severity: Severity };
+  createdAt: string;
+  updatedAt: string;
+  generatedAt: string | null;
+  validatedAt: string | null;
+  prOpenedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface FindingFixes {
+  finding: Finding;
+  fixes: Fix[];
+}
+
+export interface CreatePullRequestResult {
+  fix: Fix;
+  workflowId: string;
+  branch: string;
+}
+
+export interface BatchPullRequestResult {
+  workflowId: string;
+  branch: string;
+  fixIds: string[];
+}
+
+export interface AiKeyStatus {
+  provider: AiProvider;
+  configured: boolean;
+  /** Where the key in use comes from: the workspace's own (encrypted) key, or the operator's environment. */
+  source: 'workspace' | 'environment' | null;
+  model: string;
+  /** When the workspace key was last set; null without one. */
+  updatedAt: string | null;
+}
+
+export interface AiKeys {
+  providers: AiKeyStatus[];
+}

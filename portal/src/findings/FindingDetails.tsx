@@ -5,6 +5,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExternalLink } from '../ui/ExternalLink';
 import { TextField } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
+import { FixPanel } from '../fixes/FixPanel';
 import { CodeSnippet } from './CodeSnippet';
 import { formatCategory, formatTriage, SeverityBadge, TriageBadge } from './FindingBadges';
 import { useTriageFinding } from './findings.api';
@@ -21,7 +22,13 @@ interface FindingDetailsProps {
   canTriage: boolean;
 }
 
-export function FindingDetails({ finding, runId, canTriage }: FindingDetailsProps) {
+interface ExpandedFindingProps extends FindingDetailsProps {
+  workspaceId: string;
+  /** Admins and developers; viewers see fixes but cannot generate them or open pull requests. */
+  canGenerateFixes: boolean;
+}
+
+export function FindingDetails({ finding, runId, canTriage, workspaceId, canGenerateFixes }: ExpandedFindingProps) {
   const location = `${finding.path}:${finding.startLine}${finding.startColumn > 1 ? `:${finding.startColumn}` : ''}`;
   return (
     <div className="grid gap-5 lg:grid-cols-3" data-testid="finding-details">
@@ -70,6 +77,9 @@ export function FindingDetails({ finding, runId, canTriage }: FindingDetailsProp
           </div>
         )}
         <TriagePanel finding={finding} runId={runId} canTriage={canTriage} />
+      </div>
+      <div className="lg:col-span-3">
+        <FixPanel finding={finding} workspaceId={workspaceId} canGenerate={canGenerateFixes} />
       </div>
     </div>
   );

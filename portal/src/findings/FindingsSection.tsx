@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { FindingStatus, Run } from '../api/types';
 import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/types';
 import { isActive } from '../runs/runs.api';
@@ -25,10 +26,23 @@ const statusLabels: Record<FindingStatus, string> = {
 
 type Novelty = 'all' | 'new' | 'existing';
 
-export function FindingsSection({ run, canTriage }: { run: Run; canTriage: boolean }) {
+export function FindingsSection({ run, canTriage, canGenerateFixes }: { run: Run; canTriage: boolean; canGenerateFixes: boolean }) {
   const { filters, page, active, update, clear } = useFindingFilters();
   const findings = useFindings(run.id, filters, page);
-  const [expanded, setExpanded] = useState<string | null>(null);
+  // ?finding=<id> (links from the Fixes card and from fix pull requests) opens that finding when it is listed.
+  const [params] = useSearchParams();
+  const linkedFinding = params.get('finding');
+  const [expanded, setExpanded] = useState<string | null>(linkedFinding);
+  useEffect(() => {
+    if (linkedFinding) setExpanded(linkedFinding);
+  }, [linkedFinding]);
+  const scrolledTo = useRef<string | null>(null);
+  const linkedListed = Boolean(linkedFinding && findings.data?.items.some((f) => f.id === linkedFinding));
+  useEffect(() => {
+    if (!linkedFinding || !linkedListed || scrolledTo.current === linkedFinding) return;
+    scrolledTo.current = linkedFinding;
+    document.getElementById(`finding-row-${linkedFinding}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [linkedFinding, linkedListed]);
 
   // The path box queries as you type, once typing pauses; it follows the URL when that changes elsewhere.
   const [pathInput, setPathInput] = useState(filters.path ?? '');
@@ -145,7 +159,7 @@ export function FindingsSection({ run, canTriage }: { run: Run; canTriage: boole
                 const detailsId = `finding-${finding.id}-details`;
                 return (
                   <Fragment key={finding.id}>
-                    <tr data-testid={`finding-${finding.id}`} className={open ? 'bg-indigo-50/40' : undefined}>
+                    <tr id={`finding-row-${finding.id}`} data-testid={`finding-${finding.id}`} className={open ? 'bg-indigo-50/40' : undefined}>
                       <Td>
                         <SeverityBadge severity={finding.severity} />
                       </Td>
@@ -179,7 +193,7 @@ export function FindingsSection({ run, canTriage }: { run: Run; canTriage: boole
                     {open && (
                       <tr id={detailsId}>
                         <td colSpan={6} className="bg-gray-50 px-4 py-4">
-                          <FindingDetails finding={finding} runId={run.id} canTriage={canTriage} />
+                          <FindingDetails finding={finding} runId={run.id} canTriage={canTriage} workspaceId={run.workspaceId} canGenerateFixes={canGenerateFixes} />
                         </td>
                       </tr>
                     )}

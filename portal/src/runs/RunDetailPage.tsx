@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Run } from '../api/types';
 import { FindingsSection } from '../findings/FindingsSection';
+import { RunFixesCard } from '../fixes/RunFixesCard';
 import { useFindingFilters } from '../findings/useFindingFilters';
 import { useRunLiveUpdates } from '../live/live.api';
 import { LiveIndicator } from '../live/LiveIndicator';
@@ -14,7 +15,7 @@ import { PageHeader, Panel } from '../ui/PageHeader';
 import { ErrorState, LoadingState } from '../ui/states';
 import { useNow } from '../ui/useNow';
 import { useCurrentWorkspace } from '../workspaces/CurrentWorkspace';
-import { canRunAnalysis, roleIn } from '../workspaces/permissions';
+import { canGenerateFixes, canRunAnalysis, roleIn } from '../workspaces/permissions';
 import { QualityGateCard } from './QualityGateCard';
 import { formatTrigger, RunStatusBadge } from './RunBadges';
 import { runDurationMs, runTarget } from './runFormat';
@@ -55,7 +56,9 @@ function BackLink() {
 
 function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeof useRunLiveUpdates>['status'] | null }) {
   const { workspaces } = useCurrentWorkspace();
-  const mayRun = canRunAnalysis(roleIn(workspaces, run.workspaceId));
+  const role = roleIn(workspaces, run.workspaceId);
+  const mayRun = canRunAnalysis(role);
+  const mayFix = canGenerateFixes(role);
   const active = isActive(run.status);
   const now = useNow(active);
   const cancel = useCancelRun(run.id);
@@ -224,7 +227,9 @@ function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeo
         </div>
       </div>
 
-      <FindingsSection run={run} canTriage={mayRun} />
+      {run.status === 'completed' && <RunFixesCard run={run} canGenerate={mayFix} />}
+
+      <FindingsSection run={run} canTriage={mayRun} canGenerateFixes={mayFix} />
 
       <ConfirmDialog
         open={confirmCancel}

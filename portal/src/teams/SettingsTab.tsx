@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { AiProvidersSection } from '../fixes/AiProvidersSection';
 import { Button } from '../ui/Button';
 import { ErrorAlert, SuccessAlert } from '../ui/ErrorAlert';
 import { fieldError } from '../ui/errors';
@@ -11,9 +12,17 @@ import { useUpdateTeam } from './teams.api';
 export function SettingsTab() {
   return (
     <AdminOnly>
-      <SettingsForm />
+      <div className="space-y-6">
+        <SettingsForm />
+        <AiKeysForTeam />
+      </div>
     </AdminOnly>
   );
+}
+
+function AiKeysForTeam() {
+  const { team } = useTeamContext();
+  return <AiProvidersSection workspaceId={team.id} />;
 }
 
 function SettingsForm() {

@@ -8,6 +8,11 @@ export function canRunAnalysis(role: WorkspaceRole | null | undefined): boolean 
   return role === 'admin' || role === 'developer';
 }
 
+/** Generate fixes, mark them applied, open pull requests with them (`fixes:generate`). */
+export function canGenerateFixes(role: WorkspaceRole | null | undefined): boolean {
+  return role === 'admin' || role === 'developer';
+}
+
 /** Connect and remove repositories. */
 export function canManageRepositories(role: WorkspaceRole | null | undefined): boolean {
   return role === 'admin';

@@ -1,0 +1,153 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client';
+import type { AiKeys, AiProvider, BatchPullRequestResult, CreatePullRequestResult, Fix, FindingFixes, FixProvider, FixStatus, Page } from '../api/types';
+
+/** Statuses a fix is still moving through on its own: its view polls until it leaves them. */
+export const IN_FLIGHT_STATUSES: readonly FixStatus[] = ['queued', 'generating', 'generated'];
+export const isInFlight = (status: FixStatus | undefined) => IN_FLIGHT_STATUSES.includes(status as FixStatus);
+
+/** How often a fix in flight, or a pull request being opened, is re-read. */
+export const FIX_POLL_MS = 1500;
+/** A pull request that has not opened after this long is no longer polled for (the workflow may have failed). */
+export const PR_POLL_LIMIT_MS = 5 * 60_000;
+
+export interface RunFixFilters {
+  status?: FixStatus;
+  rule?: string;
+}
+
+export const fixKeys = {
+  all: ['fixes'] as const,
+  finding: (findingId: string) => ['fixes', 'finding', findingId] as const,
+  latest: (findingId: string) => ['fixes', 'finding', findingId, 'latest'] as const,
+  history: (findingId: string) => ['fixes', 'finding', findingId, 'all'] as const,
+  run: (runId: string) => ['fixes', 'run', runId] as const,
+  runList: (runId: string, filters: RunFixFilters, page: number, pageSize: number) => ['fixes', 'run', runId, { ...filters, page, pageSize }] as const,
+  aiKeys: (workspaceId: string) => ['ai-keys', workspaceId] as const,
+};
+
+const enc = encodeURIComponent;
+
+/** Re-reads everything a changed fix shows up in: its finding's latest fix and history, and its run's list. */
+export function invalidateFix(queryClient: QueryClient, fix: Pick<Fix, 'findingId' | 'runId'>) {
+  void queryClient.invalidateQueries({ queryKey: fixKeys.finding(fix.findingId) });
+  void queryClient.invalidateQueries({ queryKey: fixKeys.run(fix.runId) });
+}
+
+/**
+ * The latest fix of a finding (null when none was generated yet). `poll` decides, from the current answer,
+ * whether to re-read it in FIX_POLL_MS.
+ */
+export function useLatestFix(findingId: string, poll: (fix: Fix | null | undefined) => boolean) {
+  return useQuery({
+    queryKey: fixKeys.latest(findingId),
+    queryFn: async () => {
+      try {
+        return await api<Fix>(`/api/fixes/${enc(findingId)}`);
+      } catch (error) {
+        // 404 is the API's "no fix yet", not a failure.
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    refetchInterval: (query) => (poll(query.state.data) ? FIX_POLL_MS : false),
+    // A fix in flight must not be served stale from a previous visit.
+    staleTime: 0,
+  });
+}
+
+export function useFixHistory(findingId: string, enabled = true) {
+  return useQuery({
+    queryKey: fixKeys.history(findingId),
+    queryFn: () => api<FindingFixes>(`/api/fixes/result/${enc(findingId)}/all`),
+    enabled,
+  });
+}
+
+export function useGenerateFix(findingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (provider: FixProvider) => api<Fix>(`/api/fixes/generate/${enc(findingId)}`, { method: 'POST', query: { provider } }),
+    onSuccess: (fix) => {
+      queryClient.setQueryData(fixKeys.latest(findingId), fix);
+      invalidateFix(queryClient, fix);
+    },
+  });
+}
+
+export function useCreatePullRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fixId: string) => api<CreatePullRequestResult>(`/api/fixes/${enc(fixId)}/create-pr`, { method: 'POST' }),
+    onSuccess: ({ fix }) => {
+      queryClient.setQueryData<Fix | null>(fixKeys.latest(fix.findingId), (current) => (!current || current.id === fix.id ? fix : current));
+      invalidateFix(queryClient, fix);
+    },
+  });
+}
+
+export function useMarkApplied() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fixId: string) => api<Fix>(`/api/fixes/${enc(fixId)}/apply`, { method: 'POST' }),
+    onSuccess: (fix) => {
+      queryClient.setQueryData<Fix | null>(fixKeys.latest(fix.findingId), (current) => (!current || current.id === fix.id ? fix : current));
+      invalidateFix(queryClient, fix);
+    },
+  });
+}
+
+export function useRunFixes(
+  runId: string,
+  filters: RunFixFilters,
+  page: number,
+  pageSize: number,
+  options: { enabled?: boolean; poll?: (page: Page<Fix> | undefined) => number | false } = {},
+) {
+  const { enabled = true, poll } = options;
+  return useQuery({
+    queryKey: fixKeys.runList(runId, filters, page, pageSize),
+    queryFn: () => api<Page<Fix>>(`/api/runs/${enc(runId)}/fixes`, { query: { status: filters.status, rule: filters.rule, page, pageSize } }),
+    placeholderData: keepPreviousData,
+    enabled,
+    refetchInterval: poll ? (query) => poll(query.state.data) : false,
+  });
+}
+
+export function useBatchPullRequest(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ruleId: string) => api<BatchPullRequestResult>(`/api/runs/${enc(runId)}/fixes/batch`, { method: 'POST', body: { ruleId } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: fixKeys.all });
+    },
+  });
+}
+
+export function useAiKeys(workspaceId: string | undefined) {
+  return useQuery({
+    queryKey: fixKeys.aiKeys(workspaceId ?? ''),
+    queryFn: () => api<AiKeys>(`/api/workspaces/${enc(workspaceId!)}/ai-keys`),
+    enabled: Boolean(workspaceId),
+  });
+}
+
+export function useSetAiKey(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { provider: AiProvider; apiKey: string }) =>
+      api<{ provider: AiProvider; configured: boolean; source: 'workspace'; updatedAt: string }>(`/api/workspaces/${enc(workspaceId)}/ai-keys`, {
+        method: 'PUT',
+        body: input,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: fixKeys.aiKeys(workspaceId) });
+    },
+  });
+}
+
+/** The Temporal UI link of another workflow in the same namespace as `fix.temporalUrl`. */
+export function temporalUrlFor(fix: Pick<Fix, 'temporalUrl'>, workflowId: string): string {
+  return fix.temporalUrl.replace(/[^/]+$/, encodeURIComponent(workflowId));
+}
