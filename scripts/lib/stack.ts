@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import type http from 'node:http';
 import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { loadConfig, type PlatformConfig } from '@argus/activities';
-import { seedDemo } from '../../api/src/seed/demo-seed';
+import { DEMO_LOGIN, seedDemo } from '../../api/src/seed/demo-seed';
+import { createSampleRepo } from '../../e2e/fixtures/sample-repo';
 import { startTemporalDevServer } from './temporal-server';
 import { assertPortsFree, nodeTsArgs, ROOT, startProcess, waitForHttp, type ManagedProcess } from './processes';
 import { serveSite } from './site-server';
@@ -92,6 +93,7 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
     if (applied.length) log(`[start] applied ${applied.length} migrations`);
     const seeded = await seedDemo(knex);
     if (seeded.created) log('[start] seeded the demo user and workspaces');
+    const demoRepositoryId = await seedDemoRepository(knex, opts.dataDir, log);
     await knex.destroy();
 
     let temporalUi: string | null = config.TEMPORAL_UI_URL;
@@ -135,6 +137,8 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
     await waitForHttp(`http://127.0.0.1:${config.WORKER_METRICS_PORT}/healthz`, 90_000, (s) => s === 200);
     components.push('worker', 'api');
 
+    if (demoRepositoryId) await analyzeDemoRepository(`http://127.0.0.1:${config.API_PORT}`, demoRepositoryId, log);
+
     await builds;
     const sites: http.Server[] = [];
     sites.push(await serveSite({ name: 'PORTAL_PORT', distDir: path.join(ROOT, 'portal', 'dist'), port: config.PORTAL_PORT, apiPort: config.API_PORT }));
@@ -166,5 +170,33 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
   } catch (err) {
     await stopAll();
     throw err;
+  }
+}
+
+/**
+ * The demo team gets a real local git repository (the sample shop, with known findings in JS, TS and Python).
+ * Returns its id when it was just connected, so the first start can analyze it once.
+ */
+async function seedDemoRepository(knex: ReturnType<typeof createKnex>, dataDir: string, log: (l: string) => void): Promise<string | null> {
+  const team = await knex('workspaces').where({ slug: 'demo-team' }).first('id');
+  if (!team) return null;
+  const dir = path.resolve(dataDir, 'demo-repo');
+  if (!existsSync(path.join(dir, '.git'))) await createSampleRepo({ dir });
+  const cloneUrl = `file://${dir}`;
+  if (await knex('repositories').where({ workspaceId: team.id, cloneUrl }).whereNull('removedAt').first('id')) return null;
+  const [repo] = await knex('repositories').insert({ workspaceId: team.id, provider: 'git', fullName: 'demo/sample-shop', cloneUrl, defaultBranch: 'main' }).returning('id');
+  log(`[start] connected the demo repository ${cloneUrl}`);
+  return repo.id as string;
+}
+
+/** Starts the first analysis through the API, as a user would with "Analyze now". */
+async function analyzeDemoRepository(apiUrl: string, repositoryId: string, log: (l: string) => void) {
+  try {
+    const login = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LOGIN) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const res = await fetch(`${apiUrl}/api/repositories/${repositoryId}/analyze`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, body: '{}' });
+    if (res.ok) log('[start] started the first analysis of the demo repository');
+  } catch (err) {
+    log(`[start] could not start the demo analysis: ${(err as Error).message}`);
   }
 }
