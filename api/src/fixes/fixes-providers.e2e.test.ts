@@ -5,7 +5,7 @@ import examples from '@octokit/webhooks-examples';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
 import { createUserWithToken } from '../../../e2e/support/auth';
 import { waitForRun } from '../../../e2e/support/runs';
-import { startGitHubApiLoopback, type GitHubApiLoopback } from '../../../e2e/fixtures/github-api/loopback';
+import { startGitHubApiLoopback, type GitHubApiLoopback } from '../../../e2e/support/github-loopback';
 import { anthropicMessage, anthropicRateLimited, groqCompletion, groqRateLimited, startAnthropicLoopback, startGroqLoopback, type LlmLoopback } from '../../../activities/src/fixes/testing/llm-loopback';
 import { BROKEN_SYNTAX_ANSWER, GOOD_EQEQEQ_ANSWER, GOOD_UNUSED_VAR_ANSWER, MALFORMED_ANSWER, NOT_APPLYING_ANSWER, USELESS_EQEQEQ_ANSWER } from '../../../activities/src/fixes/testing/sample-patches';
 import { applyPullRequestClosed } from './pull-request-events';
@@ -15,7 +15,7 @@ import { createBareSampleRemote, gitIn, waitForFix, type BareRemote } from './te
 // servers speaking their wire formats so the real clients run unchanged:
 // - Groq: the real groq-sdk against a loopback speaking OpenAI-compatible POST /openai/v1/chat/completions (GROQ_BASE_URL);
 // - Anthropic: the real @anthropic-ai/sdk against a loopback speaking POST /v1/messages (ANTHROPIC_BASE_URL);
-// - GitHub: the real @octokit/rest + @octokit/auth-app against e2e/fixtures/github-api/loopback.ts (GITHUB_API_URL),
+// - GitHub: the real @octokit/rest + @octokit/auth-app against e2e/support/github-loopback.ts (GITHUB_API_URL),
 //   which checks the App JWT signed with an RSA key generated here (crypto.generateKeyPairSync).
 // The repository is a GitHub App repository whose clone URL is a local bare remote (file://).
 let env: TestEnv;

@@ -9,7 +9,7 @@ import examples from '@octokit/webhooks-examples';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
 import { createUserWithToken } from '../../../e2e/support/auth';
 import { waitForRun } from '../../../e2e/support/runs';
-import { startGitHubLoopback } from '../../../e2e/support/github-loopback';
+import { startGitHubApiLoopback } from '../../../e2e/support/github-loopback';
 import { createSampleRepo, type SampleRepo } from '../../../e2e/fixtures/sample-repo';
 
 const run = promisify(execFile);
@@ -18,11 +18,11 @@ const SECRET = 'reporting-secret';
 // GitHub itself is a loopback server speaking GitHub's REST wire format (e2e/support/github-loopback.ts);
 // webhook payloads are GitHub's real examples from @octokit/webhooks-examples; the repository is a real git repo.
 let env: TestEnv;
-let github: Awaited<ReturnType<typeof startGitHubLoopback>>;
+let github: Awaited<ReturnType<typeof startGitHubApiLoopback>>;
 let repo: SampleRepo;
 
 beforeAll(async () => {
-  github = await startGitHubLoopback();
+  github = await startGitHubApiLoopback();
   env = await createTestEnv({
     ARGUS_ALLOW_PRIVATE_GIT: '1',
     GITHUB_WEBHOOK_SECRET: SECRET,
