@@ -22,7 +22,7 @@ export const DEFAULT_LIMITS: AnalysisLimits = {
 };
 
 export interface RegisterRunInput {
-  runId: string;
+  runId?: string;
   workflowId: string;
   trigger: 'push' | 'pull_request' | 'manual' | 'schedule';
   repositoryId?: string;
@@ -59,7 +59,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
       if (!repo?.workspaceId) throw ApplicationFailure.nonRetryable('The repository is not connected to an Argus workspace.', 'UnknownRepository');
       await knex('analysisRuns')
         .insert({
-          id: input.runId,
+          ...(input.runId ? { id: input.runId } : {}),
           workflowId: input.workflowId,
           workspaceId: repo.workspaceId,
           repositoryId: repo.id,

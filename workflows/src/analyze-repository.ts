@@ -11,7 +11,8 @@ import {
 import type { Activities } from '@argus/activities';
 
 export interface AnalyzeRepositoryInput {
-  runId: string;
+  /** Omitted by scheduled runs (a Schedule repeats the same input): the run row then gets a fresh id. */
+  runId?: string;
   trigger: 'push' | 'pull_request' | 'manual' | 'schedule';
   repositoryId?: string;
   githubRepoId?: number;

@@ -6,8 +6,11 @@ import { requireWorkspace } from '../access/workspace-access';
 import { requireResource } from '../access/resource-access';
 import { recordActivity } from '../audit/activity-log';
 import { connectRepository, listRepositories, publicRepository, startManualAnalysis } from './repositories.service';
+import { applyAnalysisSchedule } from './analysis-schedule';
 
 const ZPage = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(25) };
+// Five-field cron (minute hour day month weekday), e.g. "0 3 * * 1-5".
+const ZCron = z.string().trim().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression, e.g. "0 3 * * *"');
 const ZBranch = z.string().trim().min(1).max(200).regex(/^[\w./-]+$/, 'must be a branch name');
 
 export const repositoryRoutes = [
@@ -57,25 +60,29 @@ export const repositoryRoutes = [
   defineRoute({
     method: 'patch',
     path: '/api/repositories/:repositoryId',
-    summary: 'Change the default branch or the stored credential',
+    summary: 'Change the default branch, the stored credential or the analysis schedule',
     tags: ['repositories'],
     auth: 'user',
     params: z.object({ repositoryId: z.string() }),
-    body: z.object({ defaultBranch: ZBranch.optional(), credential: z.string().min(1).max(4000).nullable().optional() }),
+    body: z.object({ defaultBranch: ZBranch.optional(), credential: z.string().min(1).max(4000).nullable().optional(), analysisSchedule: ZCron.nullable().optional() }),
     handler: async ({ deps, req, auth, params, body }) => {
       const { row } = await requireResource(deps, auth, 'repository', params.repositoryId, 'settings:change');
       const secrets = createSecretBox(deps.config.encryptionKeys, deps.config.activeEncryptionKeyId);
       const patch: Record<string, unknown> = { updatedAt: deps.knex.fn.now() };
       if (body.defaultBranch) patch.defaultBranch = body.defaultBranch;
       if (body.credential !== undefined) patch.credentialSealed = body.credential === null ? null : secrets.encrypt(body.credential, `repository:${row.id}`);
+      if (body.analysisSchedule !== undefined) {
+        await applyAnalysisSchedule(deps, row as { id: string; workspaceId: string }, body.analysisSchedule);
+        patch.analysisSchedule = body.analysisSchedule;
+      }
       const [updated] = await deps.knex('repositories').where({ id: row.id }).update(patch).returning('*');
       await recordActivity(deps.knex, req, {
         workspaceId: row.workspaceId,
         action: 'repository.updated',
         resourceType: 'repository',
         resourceId: row.id,
-        before: { defaultBranch: row.defaultBranch, hasCredential: Boolean(row.credentialSealed) },
-        after: { defaultBranch: updated.defaultBranch, hasCredential: Boolean(updated.credentialSealed) },
+        before: { defaultBranch: row.defaultBranch, hasCredential: Boolean(row.credentialSealed), analysisSchedule: row.analysisSchedule },
+        after: { defaultBranch: updated.defaultBranch, hasCredential: Boolean(updated.credentialSealed), analysisSchedule: updated.analysisSchedule },
       });
       return publicRepository(updated);
     },
@@ -89,6 +96,7 @@ export const repositoryRoutes = [
     params: z.object({ repositoryId: z.string() }),
     handler: async ({ deps, req, auth, params }) => {
       const { row } = await requireResource(deps, auth, 'repository', params.repositoryId, 'settings:change');
+      if (row.analysisSchedule) await applyAnalysisSchedule(deps, row as { id: string; workspaceId: string }, null);
       await deps.knex('repositories').where({ id: row.id }).update({ removedAt: deps.knex.fn.now() });
       await recordActivity(deps.knex, req, { workspaceId: row.workspaceId, action: 'repository.removed', resourceType: 'repository', resourceId: row.id, before: { fullName: row.fullName } });
     },

@@ -252,3 +252,24 @@ describe('cancellation and limits', () => {
     await env.knex('workspaces').where({ id: workspaceId }).update({ maxConcurrentRuns: 3 });
   });
 });
+
+describe('analysis schedule', () => {
+  it('is a Temporal Schedule that starts analyses of the default branch, and goes away when cleared', async () => {
+    await request(env.app).patch(`/api/repositories/${repositoryId}`).set('authorization', owner.authHeader).send({ analysisSchedule: 'every day' }).expect(400);
+    const res = await request(env.app).patch(`/api/repositories/${repositoryId}`).set('authorization', owner.authHeader).send({ analysisSchedule: '0 3 * * *' }).expect(200);
+    expect(res.body.analysisSchedule).toBe('0 3 * * *');
+    const schedule = env.temporal.schedule.getHandle(`analysis-schedule-${repositoryId}`);
+    const described = await schedule.describe();
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'analyzeRepository', taskQueue: env.taskQueue });
+    const before = (await env.knex('analysis_runs').where({ repositoryId, trigger: 'schedule' })).length;
+    await schedule.trigger();
+    let scheduled: { id: string; status: string } | undefined;
+    for (let i = 0; i < 240 && scheduled?.status !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      scheduled = (await env.knex('analysis_runs').where({ repositoryId, trigger: 'schedule' }).orderBy('createdAt', 'desc'))[before];
+    }
+    expect(scheduled?.status).toBe('completed');
+    await request(env.app).patch(`/api/repositories/${repositoryId}`).set('authorization', owner.authHeader).send({ analysisSchedule: null }).expect(200);
+    await expect(schedule.describe()).rejects.toThrow();
+  });
+});
