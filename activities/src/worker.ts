@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { createKnex } from '@argus/db';
 import { createArgusWorker } from './worker/create-worker';
+import { ensureWorkerSchedules } from './worker/schedules';
 import { ConfigError, loadConfig } from './platform/config';
 import { createLogger } from './platform/logger';
 import { createMetrics } from './platform/metrics';
@@ -55,6 +56,7 @@ async function main() {
       worker.shutdown();
     });
   }
+  await ensureWorkerSchedules(config, logger);
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   await worker.run();
   server.close();

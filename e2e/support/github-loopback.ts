@@ -34,6 +34,9 @@ export async function startGitHubApiLoopback() {
   const calls: GitHubCall[] = [];
   const issuedTokens = new Set<string>();
   const pulls: any[] = [];
+  // The App's webhook deliveries (GET /app/hook/deliveries), newest first, as GitHub lists them.
+  const hookDeliveries: any[] = [];
+  const redeliveries: number[] = [];
   let nextId = 5000;
 
   const verifyAppJwt = (authorization?: string) => {
@@ -58,6 +61,12 @@ export async function startGitHubApiLoopback() {
         const token = `ghs_${randomBytes(18).toString('hex')}`;
         issuedTokens.add(token);
         return send(201, { token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { checks: 'write', contents: 'write', pull_requests: 'write', metadata: 'read' }, repository_selection: 'selected' });
+      }
+      if (url.pathname === '/app/hook/deliveries' || /^\/app\/hook\/deliveries\/\d+\/attempts$/.test(url.pathname)) {
+        if (!verifyAppJwt(req.headers.authorization)) return send(401, { message: 'A JSON web token could not be decoded', documentation_url: 'https://docs.github.com/rest' });
+        if (req.method === 'GET') return send(200, hookDeliveries);
+        redeliveries.push(Number(url.pathname.split('/')[4]));
+        return send(202, {});
       }
       const token = req.headers.authorization?.replace(/^token\s+/i, '');
       if (!token || !issuedTokens.has(token)) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
@@ -100,6 +109,8 @@ export async function startGitHubApiLoopback() {
     publicKey,
     calls,
     pulls,
+    hookDeliveries,
+    redeliveries,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,25 @@
+import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { PlatformConfig } from '../platform/config';
+
+export const DELIVERY_RECONCILER_SCHEDULE = 'github-webhook-delivery-reconciler';
+
+/** With a GitHub App configured, a Temporal Schedule redelivers failed webhook deliveries every 15 minutes. */
+export async function ensureWorkerSchedules(config: PlatformConfig, logger: Logger): Promise<void> {
+  if (!config.GITHUB_APP_ID) return;
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    await client.schedule.create({
+      scheduleId: DELIVERY_RECONCILER_SCHEDULE,
+      spec: { intervals: [{ every: '15 minutes' }] },
+      action: { type: 'startWorkflow', workflowType: 'reconcileWebhookDeliveries', workflowId: 'reconcile-github-deliveries', taskQueue: config.TEMPORAL_TASK_QUEUE, args: [{}] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP },
+    });
+    logger.info('created the GitHub delivery reconciler schedule');
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) logger.warn({ err }, 'could not create the GitHub delivery reconciler schedule');
+  } finally {
+    await connection.close();
+  }
+}
