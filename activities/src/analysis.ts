@@ -188,9 +188,14 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         passed: summary.newBySeverity[severity] <= limits[severity]!,
       }));
       const gate = { passed: conditions.every((c) => c.passed), conditions };
-      await updateRun(runId, { summary: JSON.stringify(summary), gate: JSON.stringify(gate), status: 'completed', finishedAt: knex.fn.now(), progress: JSON.stringify({ phase: 'done' }) });
+      await updateRun(runId, { summary: JSON.stringify(summary), gate: JSON.stringify(gate), progress: JSON.stringify({ phase: 'reporting' }) });
       void repositoryId;
       return { gatePassed: gate.passed, summary };
+    },
+
+    /** The last step: a run reads "completed" only once it is reported and metered too. */
+    async completeRun({ runId }: RunContext): Promise<void> {
+      await updateRun(runId, { status: 'completed', finishedAt: knex.fn.now(), progress: JSON.stringify({ phase: 'done' }) });
     },
 
     async failRun({ runId, status, error }: { runId: string; status: 'failed' | 'cancelled'; error: string }): Promise<void> {

@@ -65,6 +65,7 @@ export async function analyzeRepository(input: AnalyzeRepositoryInput): Promise<
     await reporting.reportToGitHub(run);
     // Billing meters one analysis per run; the key makes a retried activity a no-op.
     await quick.recordUsage({ workspaceId: run.workspaceId, kind: 'analysis', idempotencyKey: `analysis:${run.runId}`, metadata: { repositoryId: run.repositoryId, files: analysis.filesTotal } });
+    await quick.completeRun(run);
     phase = 'done';
     return { runId: run.runId, status: 'completed', gatePassed, findings: analysis.findings, newFindings: comparison.newFindings, baseline: comparison.baseline };
   } catch (err) {
