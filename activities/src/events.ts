@@ -1,15 +1,8 @@
 import type { Knex } from 'knex';
 
-export const EVENTS_CHANNEL = 'argus_events';
+import { EVENTS_CHANNEL, type RunEvent } from '@argus/workflows/contract';
 
-export interface RunEvent {
-  type: 'run.updated';
-  workspaceId: string;
-  runId: string;
-  repositoryId: string;
-  status: string;
-  progress?: unknown;
-}
+export { EVENTS_CHANNEL, type RunEvent };
 
 /** Fans out to every API process through Postgres LISTEN/NOTIFY; the payload stays small (NOTIFY caps at 8 kB). */
 export async function publishEvent(knex: Knex | Knex.Transaction, event: RunEvent): Promise<void> {

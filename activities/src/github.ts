@@ -1,7 +1,8 @@
 import { Octokit } from '@octokit/rest';
 import { createAppAuth } from '@octokit/auth-app';
 import type { Knex } from 'knex';
-import type { RunContext, RunSummary } from './analysis';
+import type { RunSummary } from '@argus/db';
+import type { RunContext } from './analysis';
 
 export interface GitHubAppConfig {
   appId: string;

@@ -1,9 +1,7 @@
 import express, { type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import pinoHttp from 'pino-http';
-import type { Client } from '@temporalio/client';
-import type { Knex } from '@argus/db';
-import type { Logger, Mailer, Metrics, PlatformConfig } from '@argus/activities';
+import type { AppDeps } from './app-deps';
 import { createErrorHandler } from './http/error-handler';
 import { NotFoundError } from './http/errors';
 import { mountRoutes } from './http/router';
@@ -22,14 +20,6 @@ import { findingRoutes } from './findings/findings.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { fixRoutes } from './fixes/fixes.routes';
 
-export interface AppDeps {
-  config: PlatformConfig;
-  knex: Knex;
-  temporal: Client;
-  logger: Logger;
-  metrics: Metrics;
-  mailer: Mailer;
-}
 
 /** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
 export const allRoutes: RouteSpec[] = [

@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { createKnex, ensureDatabase, migrateToLatest } from '@argus/db';
 import { ConfigError, createLogger, createMailer, createMetrics, flushSentry, initSentry, loadConfig, type PlatformConfig } from '@argus/activities';
-import { createApp, type AppDeps } from './app';
+import { createApp } from './app';
+import type { AppDeps } from './app-deps';
 import { attachLiveUpdates } from './live/live-updates';
 import { relayPendingDeliveries } from './webhooks/github-webhooks.service';
 

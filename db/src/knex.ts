@@ -26,3 +26,6 @@ export function createKnex(config: DbConfig): Knex {
 }
 
 export type { Knex };
+
+/** A database handle or an open transaction: every query function takes one, so callers choose the transaction. */
+export type Db = Knex | Knex.Transaction;

@@ -5,9 +5,11 @@ import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createKnex, type Knex } from '@argus/db';
-import { createArgusWorker, createLogger, createMailer, createMetrics, loadConfig, type PlatformConfig } from '@argus/activities';
+import { createLogger, createMailer, createMetrics, loadConfig, type PlatformConfig } from '@argus/activities';
+import { createArgusWorker } from '@argus/activities/worker';
 import { bundleArgusWorkflows } from '../../activities/src/worker/create-worker';
-import { createApp, type AppDeps } from '../../api/src/app';
+import { createApp } from '../../api/src/app';
+import type { AppDeps } from '../../api/src/app-deps';
 
 export interface TestEnv {
   config: PlatformConfig;

@@ -8,33 +8,8 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '@argus/activities';
-
-export interface AnalyzeRepositoryInput {
-  /** Omitted by scheduled runs (a Schedule repeats the same input): the run row then gets a fresh id. */
-  runId?: string;
-  trigger: 'push' | 'pull_request' | 'manual' | 'schedule';
-  repositoryId?: string;
-  githubRepoId?: number;
-  commitSha?: string | null;
-  ref?: string | null;
-  baseSha?: string | null;
-  pullRequestNumber?: number | null;
-  requestedBy?: string | null;
-  /** How long to wait before asking again for a concurrent-run slot; tests shorten it. */
-  slotPollInterval?: string;
-  /** How soon a silent (crashed) worker's analysis is retried elsewhere; tests shorten it. */
-  heartbeatTimeout?: string;
-}
-
-export interface AnalyzeRepositoryResult {
-  runId: string;
-  status: 'completed';
-  gatePassed: boolean;
-  findings: number;
-  newFindings: number;
-  baseline: boolean;
-}
+import type { Activities } from '@argus/activities/worker';
+import type { AnalyzeRepositoryInput, AnalyzeRepositoryResult } from './contract';
 
 export const phaseQuery = defineQuery<string>('phase');
 

@@ -1,22 +1,6 @@
 import { ActivityFailure, ApplicationFailure, defineQuery, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '@argus/activities';
-
-export interface FixToPullRequestInput {
-  /** One fix (`fix-pr-${fixId}`), or every validated fix of a rule in a run (`fix-batch-${runId}-${ruleId}`). */
-  fixIds: string[];
-  /** `argus/fix-<id>`, or `argus/fix-batch-…` for a batch. */
-  branch: string;
-  ruleId?: string | null;
-}
-
-export interface FixToPullRequestResult {
-  branch: string;
-  commitSha: string;
-  url: string | null;
-  number: number | null;
-  included: string[];
-  skipped: { fixId: string; reason: string }[];
-}
+import type { Activities } from '@argus/activities/worker';
+import type { FixToPullRequestInput, FixToPullRequestResult } from './contract';
 
 export const pullRequestPhaseQuery = defineQuery<string>('pullRequestPhase');
 

@@ -1,23 +1,6 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, defineQuery, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities, FixFailureType } from '@argus/activities';
-
-export interface GenerateFixInput {
-  /** The `fixes` row the API created (status queued). The workflow id is `fix-${findingId}-${provider}`. */
-  fixId: string;
-  /** Per provider request (ms); tests shorten it. */
-  providerTimeoutMs?: number;
-  /** Attempts of the generation activity for transient failures (provider timeouts, 5xx, lost workers). */
-  maxAttempts?: number;
-  /** First retry interval of those attempts; tests shorten it. */
-  retryInterval?: string;
-}
-
-export interface GenerateFixResult {
-  fixId: string;
-  status: 'validated' | 'rejected' | 'failed';
-  reason: string | null;
-  failureType?: string;
-}
+import type { Activities, FixFailureType } from '@argus/activities/worker';
+import type { GenerateFixInput, GenerateFixResult } from './contract';
 
 export const fixPhaseQuery = defineQuery<string>('fixPhase');
 

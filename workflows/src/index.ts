@@ -1,6 +1,7 @@
-// The one path the worker bundles: re-exports only.
+// The one path the worker bundles: workflow functions and their queries. Shared types live in ./contract.
 export { probeReadiness } from './probe-readiness';
-export { analyzeRepository, phaseQuery, type AnalyzeRepositoryInput, type AnalyzeRepositoryResult } from './analyze-repository';
-export { generateFix, fixPhaseQuery, type GenerateFixInput, type GenerateFixResult } from './generate-fix';
-export { fixToPullRequest, pullRequestPhaseQuery, type FixToPullRequestInput, type FixToPullRequestResult } from './fix-to-pull-request';
+export { analyzeRepository, phaseQuery } from './analyze-repository';
+export { generateFix, fixPhaseQuery } from './generate-fix';
+export { fixToPullRequest, pullRequestPhaseQuery } from './fix-to-pull-request';
 export { reconcileWebhookDeliveries } from './reconcile-webhook-deliveries';
+export type * from './contract';

@@ -1,5 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '@argus/activities';
+import type { Activities } from '@argus/activities/worker';
+import type { ProbeReadinessResult } from './contract';
 
 const { recordProbe } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -7,6 +8,6 @@ const { recordProbe } = proxyActivities<Activities>({
 });
 
 /** Proves the whole path API → Temporal → worker → Postgres by writing one row through an activity. */
-export async function probeReadiness(probeId: string): Promise<{ probeId: string; workerIdentity: string; writtenAt: string }> {
+export async function probeReadiness(probeId: string): Promise<ProbeReadinessResult> {
   return recordProbe({ probeId, workflowId: workflowInfo().workflowId });
 }

@@ -1,12 +1,9 @@
 /** Shared types of the analyzer library: what every analyzer reports and how findings are shaped. */
 
-export type Category = 'security' | 'bug' | 'performance' | 'maintainability' | 'style';
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export { CATEGORIES, SEVERITIES, type Category, type Severity } from '@argus/workflows/contract';
+import type { Category, Severity } from '@argus/workflows/contract';
 export type Language = 'javascript' | 'typescript' | 'python' | 'other';
 
-export const CATEGORIES: readonly Category[] = ['security', 'bug', 'performance', 'maintainability', 'style'];
-/** Most severe first. */
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 export const LANGUAGES: readonly Language[] = ['javascript', 'typescript', 'python', 'other'];
 
 export interface RawFinding {

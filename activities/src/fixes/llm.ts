@@ -1,6 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import Groq from 'groq-sdk';
 import { parseModelAnswer } from './patch';
+import { LLM_DEFAULTS, DEFAULT_LLM_TIMEOUT_MS, SDK_MAX_RETRIES, type LlmSettings } from '../platform/llm-settings';
+export { LLM_DEFAULTS, llmSettingsFromEnv, DEFAULT_LLM_TIMEOUT_MS, SDK_MAX_RETRIES, type LlmSettings } from '../platform/llm-settings';
 import { FixFailure, type FixProvider, type FixRequest, type LlmProviderId, type ProviderAnswer, type ProviderUsage } from './types';
 
 /**
@@ -8,31 +10,6 @@ import { FixFailure, type FixProvider, type FixRequest, type LlmProviderId, type
  * (GROQ_MODEL, ANTHROPIC_MODEL; GROQ_BASE_URL / ANTHROPIC_BASE_URL point the SDKs elsewhere, e.g. at a loopback server
  * in tests). A workspace's own key wins over GROQ_API_KEY / ANTHROPIC_API_KEY.
  */
-
-export const LLM_DEFAULTS = {
-  groq: { model: 'mixtral-8x7b-32768', keyVar: 'GROQ_API_KEY', modelVar: 'GROQ_MODEL', baseUrlVar: 'GROQ_BASE_URL', label: 'Groq' },
-  anthropic: { model: 'claude-3-haiku-20240307', keyVar: 'ANTHROPIC_API_KEY', modelVar: 'ANTHROPIC_MODEL', baseUrlVar: 'ANTHROPIC_BASE_URL', label: 'Anthropic' },
-} as const satisfies Record<LlmProviderId, unknown>;
-
-export interface LlmSettings {
-  provider: LlmProviderId;
-  apiKey: string;
-  model: string;
-  baseURL?: string;
-  /** Per request; the SDK retries once more on timeouts, 408/409/429 and 5xx, honouring retry-after. */
-  timeoutMs: number;
-  maxRetries: number;
-}
-
-export const DEFAULT_LLM_TIMEOUT_MS = 60_000;
-/** Small on purpose: Temporal retries transient failures again, with backoff, across workers. */
-export const SDK_MAX_RETRIES = 1;
-
-/** The environment's settings for a provider; `apiKey` is undefined when neither the workspace nor the env has one. */
-export function llmSettingsFromEnv(provider: LlmProviderId, env: NodeJS.ProcessEnv = process.env): Omit<LlmSettings, 'apiKey' | 'timeoutMs' | 'maxRetries'> & { apiKey?: string } {
-  const d = LLM_DEFAULTS[provider];
-  return { provider, apiKey: env[d.keyVar] || undefined, model: env[d.modelVar] || d.model, baseURL: env[d.baseUrlVar] || undefined };
-}
 
 /** USD per million tokens (input, output), by model id prefix. Unknown models are stored without a cost. */
 const PRICES: [prefix: string, input: number, output: number][] = [

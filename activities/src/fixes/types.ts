@@ -1,11 +1,7 @@
 /** Shared shapes of fix generation: what a provider is given, what it answers, and how it fails. */
 
-export const FIX_PROVIDERS = ['builtin', 'groq', 'anthropic'] as const;
-export type FixProviderId = (typeof FIX_PROVIDERS)[number];
-export type LlmProviderId = Exclude<FixProviderId, 'builtin'>;
-
-export const FIX_STATUSES = ['queued', 'generating', 'generated', 'validated', 'rejected', 'failed', 'pr_open', 'merged', 'closed'] as const;
-export type FixStatus = (typeof FIX_STATUSES)[number];
+export { FIX_PROVIDERS, FIX_STATUSES, type FixProviderId, type LlmProviderId, type FixStatus } from '@argus/workflows/contract';
+import type { FixProviderId, LlmProviderId } from '@argus/workflows/contract';
 
 /**
  * Why a fix could not be generated. Business failures are final (non-retryable `ApplicationFailure`s with this type);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { createActivities, createActivityDeps } from '../index';
+import { createActivities, createActivityDeps } from '../activities';
 import type { PlatformConfig } from '../platform/config';
 import type { AnalysisLimits } from '../analysis';
 import type { Metrics } from '../platform/metrics';

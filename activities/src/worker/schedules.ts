@@ -1,8 +1,9 @@
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../platform/config';
+import { scheduleIds } from '@argus/workflows/contract';
 
-export const DELIVERY_RECONCILER_SCHEDULE = 'github-webhook-delivery-reconciler';
+export const DELIVERY_RECONCILER_SCHEDULE = scheduleIds.webhookDeliveryReconciler;
 
 /** With a GitHub App configured, a Temporal Schedule redelivers failed webhook deliveries every 15 minutes. */
 export async function ensureWorkerSchedules(config: PlatformConfig, logger: Logger): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { NotFoundError } from '../http/errors';
 import type { WorkspacePermission } from './permissions';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import { can, weakerRole, type WorkspacePermission, type WorkspaceRole } from './permissions';

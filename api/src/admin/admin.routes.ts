@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Knex } from '@argus/db';
 import type { Request } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { defineRoute } from '../http/route';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ForbiddenError, UnauthorizedError } from '../http/errors';
 import { hashToken, verifyAccessToken } from './tokens';
 import { staffCan, type StaffPermission, type StaffRole, type WorkspaceRole } from '../access/permissions';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { recordActivity } from '../audit/activity-log';
 import { ConflictError, ForbiddenError, GoneError, TooManyRequestsError, UnauthorizedError } from '../http/errors';
 import { createUserAccount } from './accounts';

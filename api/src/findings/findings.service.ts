@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 
 export const TRIAGE_STATUSES = ['open', 'false_positive', 'wont_fix', 'accepted'] as const;
 

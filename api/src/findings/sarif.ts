@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { summarize } from '@argus/activities';
-import type { AppDeps } from '../app';
+import { summarize } from '@argus/db';
+import type { AppDeps } from '../app-deps';
 import { findingsQuery } from './findings.service';
 
 // SARIF is for interchange, not storage: findings live in Postgres and are rendered to SARIF 2.1.0 on demand.

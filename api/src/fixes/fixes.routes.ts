@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIX_PROVIDERS, FIX_STATUSES } from '@argus/activities';
+import { FIX_PROVIDERS, FIX_STATUSES } from '@argus/workflows/contract';
 import { defineRoute } from '../http/route';
 import { requireResource } from '../access/resource-access';
 import { requireWorkspace } from '../access/workspace-access';

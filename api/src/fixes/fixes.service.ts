@@ -1,6 +1,8 @@
 import type { Request } from 'express';
-import { createSecretBox, LLM_DEFAULTS, llmSettingsFromEnv, type FixProviderId, type LlmProviderId } from '@argus/activities';
-import type { AppDeps } from '../app';
+import { createSecretBox, LLM_DEFAULTS, llmSettingsFromEnv } from '@argus/activities';
+import { workflowIds, type FixProviderId, type LlmProviderId } from '@argus/workflows/contract';
+import type { AppDeps } from '../app-deps';
+import { workflowClient } from '../temporal/workflow-client';
 import type { AuthContext } from '../auth/auth-context';
 import { requireWorkspace } from '../access/workspace-access';
 import type { WorkspacePermission } from '../access/permissions';
@@ -12,15 +14,6 @@ import { temporalUrl } from '../runs/runs.service';
 /** Statuses that still hold a fix's place: a new request for the same finding and provider returns that fix. */
 const LIVE_STATUSES = ['queued', 'generating', 'generated', 'validated', 'pr_open', 'merged'];
 
-export function generateFixWorkflowId(findingId: string, provider: FixProviderId): string {
-  return `fix-${findingId}-${provider}`;
-}
-export function pullRequestWorkflowId(fixId: string): string {
-  return `fix-pr-${fixId}`;
-}
-export function batchWorkflowId(runId: string, ruleId: string): string {
-  return `fix-batch-${runId}-${ruleId}`;
-}
 export function fixBranch(fixId: string): string {
   return `argus/fix-${fixId}`;
 }
@@ -92,7 +85,7 @@ export async function requestFix(deps: AppDeps, req: Request, finding: Record<st
     const d = LLM_DEFAULTS[provider];
     throw new ConflictError(`No ${d.label} API key is configured: an admin can add one with PUT /api/workspaces/${finding.workspaceId}/ai-keys, or the operator can set ${d.keyVar}.`);
   }
-  const workflowId = generateFixWorkflowId(finding.id, provider);
+  const workflowId = workflowIds.fixGeneration(finding.id, provider);
   const live = () => deps.knex('fixes').where({ findingId: finding.id, provider }).whereIn('status', LIVE_STATUSES).orderBy('createdAt', 'desc').first();
   let fix = await live();
   let created = false;
@@ -111,17 +104,9 @@ export async function requestFix(deps: AppDeps, req: Request, finding: Record<st
   if (fix.status === 'queued') {
     // Also reached by the loser of a race, or after a crash between the insert and the start: USE_EXISTING makes
     // starting idempotent while the workflow runs.
-    await deps.temporal.workflow.start('generateFix', {
-      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-      workflowId,
-      args: [{ fixId: fix.id }],
-      memo: { workspaceId: finding.workspaceId, findingId: finding.id, fixId: fix.id },
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-    });
+    await workflowClient.startFixGeneration(deps, finding.id, provider, { fixId: fix.id }, { workspaceId: finding.workspaceId, findingId: finding.id, fixId: fix.id });
   }
   if (created) {
-    deps.metrics.workflows.inc({ workflow: 'generateFix', event: 'requested' });
     await recordActivity(deps.knex, req, { workspaceId: finding.workspaceId, action: 'fix.requested', resourceType: 'fix', resourceId: fix.id, after: { findingId: finding.id, ruleId: finding.ruleId, path: finding.path, provider } });
   }
   return { fix, created };
@@ -145,21 +130,13 @@ export async function markApplied(deps: AppDeps, req: Request, fix: Record<strin
 
 /** Starts `fixToPullRequest` for one validated fix. A fix whose PR is already open is returned as it is. */
 export async function requestPullRequest(deps: AppDeps, req: Request, fix: Record<string, any>) {
-  if (['pr_open', 'merged'].includes(fix.status)) return { started: false, workflowId: fix.prWorkflowId ?? pullRequestWorkflowId(fix.id), branch: fix.prBranch as string };
+  if (['pr_open', 'merged'].includes(fix.status)) return { started: false, workflowId: fix.prWorkflowId ?? workflowIds.fixPullRequest(fix.id), branch: fix.prBranch as string };
   if (fix.status !== 'validated') {
     throw new ConflictError(`Only a validated fix can become a pull request; this one is ${fix.status}${fix.failureReason ? `: ${fix.failureReason}` : '.'}`);
   }
-  const workflowId = pullRequestWorkflowId(fix.id);
+  const workflowId = workflowIds.fixPullRequest(fix.id);
   const branch = fixBranch(fix.id);
-  await deps.temporal.workflow.start('fixToPullRequest', {
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    workflowId,
-    args: [{ fixIds: [fix.id], branch }],
-    memo: { workspaceId: fix.workspaceId, fixId: fix.id },
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-  });
-  deps.metrics.workflows.inc({ workflow: 'fixToPullRequest', event: 'requested' });
+  await workflowClient.startFixPullRequest(deps, workflowId, { fixIds: [fix.id], branch }, { workspaceId: fix.workspaceId, fixId: fix.id });
   await recordActivity(deps.knex, req, { workspaceId: fix.workspaceId, action: 'fix.pr_requested', resourceType: 'fix', resourceId: fix.id, after: { branch, workflowId } });
   return { started: true, workflowId, branch };
 }
@@ -181,17 +158,9 @@ export async function requestBatchPullRequest(deps: AppDeps, req: Request, run: 
     .orderBy([{ column: 'x.path' }, { column: 'x.startLine' }]);
   if (fixes.length === 0) throw new ConflictError(`This run has no validated fix of ${ruleId} that is not already in a pull request.`);
   const fixIds = fixes.map((f) => f.id as string);
-  const workflowId = batchWorkflowId(run.id, ruleId);
+  const workflowId = workflowIds.fixBatchPullRequest(run.id, ruleId);
   const branch = batchBranch(run.id, ruleId);
-  await deps.temporal.workflow.start('fixToPullRequest', {
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    workflowId,
-    args: [{ fixIds, branch, ruleId }],
-    memo: { workspaceId: run.workspaceId, runId: run.id, ruleId },
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-  });
-  deps.metrics.workflows.inc({ workflow: 'fixToPullRequest', event: 'requested' });
+  await workflowClient.startFixPullRequest(deps, workflowId, { fixIds, branch, ruleId }, { workspaceId: run.workspaceId, runId: run.id, ruleId });
   await recordActivity(deps.knex, req, { workspaceId: run.workspaceId, action: 'fix.batch_pr_requested', resourceType: 'run', resourceId: run.id, after: { ruleId, branch, workflowId, fixIds } });
   return { workflowId, branch, fixIds };
 }

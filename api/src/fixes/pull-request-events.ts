@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { recordActivity } from '../audit/activity-log';
 
 export interface PullRequestClosedOutcome {

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 
 export interface DependencyCheck {
   name: 'postgres' | 'temporal' | 'typesense' | 'smtp' | 'stripe';

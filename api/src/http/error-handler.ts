@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { captureError } from '@argus/activities';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { TooManyRequestsError, newErrorId, toProblem } from './errors';
 
 /** The one global error handler: report 5xx to Sentry and the system log, answer problem+json with an error id. */

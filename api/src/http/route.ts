@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ZodObject, ZodType } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import type { StaffPermission } from '../access/permissions';
 

@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response, type NextFunction } from 'express';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { RequestValidationError, zodIssuesToErrors } from './errors';
 import type { RouteSpec } from './route';
 import { authenticate, requireStaff } from '../auth/auth-context';

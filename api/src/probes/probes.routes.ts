@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { ServiceUnavailableError } from '../http/errors';
+import { workflowClient } from '../temporal/workflow-client';
 
 /** Runs the readiness-probe workflow end to end: API → Temporal → worker → Postgres, and reads the row back. */
 export const probeRoutes = [
@@ -21,14 +22,9 @@ export const probeRoutes = [
     },
     handler: async ({ deps }) => {
       const probeId = randomUUID();
-      const workflowId = `probe-${probeId}`;
       const started = performance.now();
-      const handle = await deps.temporal.workflow.start('probeReadiness', {
-        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-        workflowId,
-        args: [probeId],
-        workflowExecutionTimeout: '30 seconds',
-      });
+      const handle = await workflowClient.startProbe(deps, probeId);
+      const workflowId = handle.workflowId;
       try {
         await handle.result();
       } catch (err) {

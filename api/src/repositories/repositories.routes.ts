@@ -6,7 +6,7 @@ import { requireWorkspace } from '../access/workspace-access';
 import { requireResource } from '../access/resource-access';
 import { recordActivity } from '../audit/activity-log';
 import { connectRepository, listRepositories, publicRepository, startManualAnalysis } from './repositories.service';
-import { applyAnalysisSchedule } from './analysis-schedule';
+import { workflowClient } from '../temporal/workflow-client';
 
 const ZPage = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(25) };
 // Five-field cron (minute hour day month weekday), e.g. "0 3 * * 1-5".
@@ -72,7 +72,7 @@ export const repositoryRoutes = [
       if (body.defaultBranch) patch.defaultBranch = body.defaultBranch;
       if (body.credential !== undefined) patch.credentialSealed = body.credential === null ? null : secrets.encrypt(body.credential, `repository:${row.id}`);
       if (body.analysisSchedule !== undefined) {
-        await applyAnalysisSchedule(deps, row as { id: string; workspaceId: string }, body.analysisSchedule);
+        await workflowClient.applyAnalysisSchedule(deps, row as { id: string; workspaceId: string }, body.analysisSchedule);
         patch.analysisSchedule = body.analysisSchedule;
       }
       const [updated] = await deps.knex('repositories').where({ id: row.id }).update(patch).returning('*');
@@ -96,7 +96,7 @@ export const repositoryRoutes = [
     params: z.object({ repositoryId: z.string() }),
     handler: async ({ deps, req, auth, params }) => {
       const { row } = await requireResource(deps, auth, 'repository', params.repositoryId, 'settings:change');
-      if (row.analysisSchedule) await applyAnalysisSchedule(deps, row as { id: string; workspaceId: string }, null);
+      if (row.analysisSchedule) await workflowClient.applyAnalysisSchedule(deps, row as { id: string; workspaceId: string }, null);
       await deps.knex('repositories').where({ id: row.id }).update({ removedAt: deps.knex.fn.now() });
       await recordActivity(deps.knex, req, { workspaceId: row.workspaceId, action: 'repository.removed', resourceType: 'repository', resourceId: row.id, before: { fullName: row.fullName } });
     },

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { assertSafeRemote, createSecretBox, UnsafeRemoteError } from '@argus/activities';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
+import { workflowIds } from '@argus/workflows/contract';
+import { workflowClient } from '../temporal/workflow-client';
 import { recordActivity } from '../audit/activity-log';
 import { BadRequestError, ConflictError } from '../http/errors';
 
@@ -86,7 +88,7 @@ export async function listRepositories(deps: AppDeps, workspaceId: string, page:
 /** Starts the analysis workflow for the repository's default branch (or a given ref/commit). */
 export async function startManualAnalysis(deps: AppDeps, req: Request, repo: Record<string, any>, input: { ref?: string; commitSha?: string }, userId: string) {
   const runId = randomUUID();
-  const workflowId = `analysis-manual-${runId}`;
+  const workflowId = workflowIds.manualAnalysis(runId);
   // The row exists before the workflow starts, so the run is visible at once; registerRun finds it by workflow id.
   await deps.knex('analysisRuns').insert({
     id: runId,
@@ -98,13 +100,12 @@ export async function startManualAnalysis(deps: AppDeps, req: Request, repo: Rec
     commitSha: input.commitSha ?? null,
     requestedBy: userId,
   });
-  await deps.temporal.workflow.start('analyzeRepository', {
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    workflowId,
-    args: [{ runId, trigger: 'manual', repositoryId: repo.id, ref: input.ref ? `refs/heads/${input.ref.replace(/^refs\/heads\//, '')}` : null, commitSha: input.commitSha ?? null, requestedBy: userId }],
-    memo: { workspaceId: repo.workspaceId, repositoryId: repo.id },
-  });
-  deps.metrics.workflows.inc({ workflow: 'analyzeRepository', event: 'requested' });
+  await workflowClient.startManualAnalysis(
+    deps,
+    runId,
+    { runId, trigger: 'manual', repositoryId: repo.id, ref: input.ref ? `refs/heads/${input.ref.replace(/^refs\/heads\//, '')}` : null, commitSha: input.commitSha ?? null, requestedBy: userId },
+    { workspaceId: repo.workspaceId, repositoryId: repo.id },
+  );
   await recordActivity(deps.knex, req, { workspaceId: repo.workspaceId, action: 'run.requested', resourceType: 'run', resourceId: runId, after: { repository: repo.fullName, ref: input.ref ?? repo.defaultBranch } });
   return { runId, workflowId };
 }

@@ -5,6 +5,7 @@ import { requireResource } from '../access/resource-access';
 import { recordActivity } from '../audit/activity-log';
 import { ConflictError } from '../http/errors';
 import { listRuns, publicRun } from './runs.service';
+import { workflowClient } from '../temporal/workflow-client';
 
 export const runRoutes = [
   defineRoute({
@@ -49,7 +50,7 @@ export const runRoutes = [
     handler: async ({ deps, req, auth, params }) => {
       const { row } = await requireResource(deps, auth, 'run', params.runId, 'analysis:run');
       if (!['queued', 'running'].includes(row.status)) throw new ConflictError(`The run is already ${row.status}.`);
-      await deps.temporal.workflow.getHandle(row.workflowId).cancel();
+      await workflowClient.cancel(deps, row.workflowId);
       await recordActivity(deps.knex, req, { workspaceId: row.workspaceId, action: 'run.cancelled', resourceType: 'run', resourceId: row.id });
       return { status: 'cancelling' };
     },

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Knex } from '@argus/db';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { recordActivity } from '../audit/activity-log';
 import { hashToken, newOpaqueToken } from '../auth/tokens';

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { defineRoute } from '../http/route';
 import { ForbiddenError, NotFoundError } from '../http/errors';

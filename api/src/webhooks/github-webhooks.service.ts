@@ -1,5 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { AppDeps } from '../app';
+import { workflowIds, type AnalyzeRepositoryInput } from '@argus/workflows/contract';
+import type { AppDeps } from '../app-deps';
+import { workflowClient } from '../temporal/workflow-client';
 import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
 import { applyPullRequestClosed } from '../fixes/pull-request-events';
 
@@ -11,10 +13,15 @@ export function verifyGitHubSignature(secret: string, rawBody: Buffer, header: s
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** What a delivery row keeps so that the relay can start its run later (stored as JSON). */
 export interface StartRequest {
-  workflowId: string;
-  args: [Record<string, unknown>];
+  input: AnalyzeRepositoryInput;
   memo: Record<string, unknown>;
+}
+
+/** Rows written before the typed client stored `{ workflowId, args: [input] }`. */
+function storedStartRequest(stored: StartRequest | { args: [AnalyzeRepositoryInput]; memo: Record<string, unknown> }): StartRequest {
+  return 'input' in stored ? stored : { input: stored.args[0], memo: stored.memo };
 }
 
 type Outcome = { status: 'accepted' | 'started' | 'duplicate' | 'ignored' | 'processed'; reason?: string; workflowId?: string };
@@ -32,8 +39,7 @@ export function planDelivery(event: string, deliveryId: string, payload: any): {
     return {
       kind: 'analyze',
       start: {
-        workflowId: `analysis-${deliveryId}`,
-        args: [{ runId, trigger: 'push', githubRepoId: payload.repository.id, commitSha: payload.after, ref: payload.ref }],
+        input: { runId, trigger: 'push', githubRepoId: payload.repository.id, commitSha: payload.after, ref: payload.ref },
         memo: { githubRepoId: payload.repository.id, deliveryId },
       },
     };
@@ -45,8 +51,7 @@ export function planDelivery(event: string, deliveryId: string, payload: any): {
     return {
       kind: 'analyze',
       start: {
-        workflowId: `analysis-${deliveryId}`,
-        args: [{ runId, trigger: 'pull_request', githubRepoId: payload.repository.id, commitSha: pr.head.sha, ref: `refs/pull/${pr.number}/head`, baseSha: pr.base.sha, pullRequestNumber: pr.number }],
+        input: { runId, trigger: 'pull_request', githubRepoId: payload.repository.id, commitSha: pr.head.sha, ref: `refs/pull/${pr.number}/head`, baseSha: pr.base.sha, pullRequestNumber: pr.number },
         memo: { githubRepoId: payload.repository.id, deliveryId },
       },
     };
@@ -54,18 +59,11 @@ export function planDelivery(event: string, deliveryId: string, payload: any): {
   return { kind: 'ignore', reason: `event ${event} is not used by Argus` };
 }
 
-async function startWorkflow(deps: AppDeps, start: StartRequest): Promise<'started' | 'duplicate'> {
+async function startWorkflow(deps: AppDeps, deliveryId: string, start: StartRequest): Promise<'started' | 'duplicate'> {
   try {
     // GitHub gives up after 10 s: a Temporal that does not answer within 3 s is treated as down.
-    await deps.temporal.connection.withDeadline(Date.now() + 3000, () => deps.temporal.workflow.start('analyzeRepository', {
-      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-      workflowId: start.workflowId,
-      args: start.args,
-      memo: start.memo,
-      // A redelivery carries the same delivery id, hence the same workflow id: it can never start a second run.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    }));
-    deps.metrics.workflows.inc({ workflow: 'analyzeRepository', event: 'requested' });
+    // A redelivery carries the same delivery id, hence the same workflow id: it can never start a second run.
+    await workflowClient.startDeliveryAnalysis(deps, deliveryId, start.input, start.memo, 3000);
     return 'started';
   } catch (err) {
     if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return 'duplicate';
@@ -155,16 +153,17 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
     return { status: 'processed' };
   }
 
+  const workflowId = workflowIds.analysisForDelivery(headers.deliveryId);
   let fresh: boolean;
   try {
-    fresh = (await record('pending', { workflowId: plan.start.workflowId, startRequest: JSON.stringify(plan.start) })).length > 0;
+    fresh = (await record('pending', { workflowId, startRequest: JSON.stringify(plan.start) })).length > 0;
   } catch (err) {
     // Postgres cannot take it: only a started workflow makes the delivery durable now.
     deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'could not record the delivery; starting the workflow directly');
     try {
-      const started = await startWorkflow(deps, plan.start);
+      const started = await startWorkflow(deps, headers.deliveryId, plan.start);
       deps.metrics.webhookIntake.inc({ source: 'github', outcome: started });
-      return { status: started, workflowId: plan.start.workflowId };
+      return { status: started, workflowId };
     } catch (startErr) {
       deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'unavailable' });
       throw new ServiceUnavailableError('Neither the database nor Temporal could take the delivery. It was not accepted; redeliver it later.', {}, { cause: startErr });
@@ -172,13 +171,13 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
   }
   if (!fresh) {
     deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'duplicate' });
-    return { status: 'duplicate', workflowId: plan.start.workflowId };
+    return { status: 'duplicate', workflowId };
   }
   // The committed row is the durable promise: answer now, start the workflow right after. If Temporal is slow
   // or down, the relay retries; either way the workflow id dedupes.
   if (inFlightStarts < MAX_IN_FLIGHT_STARTS) void startAndMark(deps, headers.deliveryId, plan.start);
   deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'accepted' });
-  return { status: 'accepted', workflowId: plan.start.workflowId };
+  return { status: 'accepted', workflowId };
 }
 
 // Under a burst, starts beyond this many in flight are left to the relay, so Temporal's pace never
@@ -190,7 +189,7 @@ const RELAY_CONCURRENCY = 8;
 async function startAndMark(deps: AppDeps, deliveryId: string, start: StartRequest): Promise<void> {
   inFlightStarts++;
   try {
-    await startWorkflow(deps, start);
+    await startWorkflow(deps, deliveryId, start);
     await deps.knex('webhookDeliveries').where({ source: 'github', deliveryId, status: 'pending' }).update({ status: 'started', startedAt: deps.knex.fn.now(), attempts: 1 });
   } catch (err) {
     deps.logger.warn({ err, deliveryId }, 'starting the run failed; the relay will retry');
@@ -221,7 +220,7 @@ export async function relayPendingDeliveries(deps: AppDeps, batchSize = 50): Pro
         await Promise.all(
           rows.slice(i, i + RELAY_CONCURRENCY).map(async (row) => {
             try {
-              await startWorkflow(deps, row.startRequest as StartRequest);
+              await startWorkflow(deps, row.deliveryId as string, storedStartRequest(row.startRequest));
               await trx('webhookDeliveries').where({ id: row.id }).update({ status: 'started', startedAt: trx.fn.now(), attempts: row.attempts + 1 });
               relayed++;
             } catch (err) {

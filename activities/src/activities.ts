@@ -44,18 +44,3 @@ export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: 
     limits,
   };
 }
-
-export { createDbActivities } from './db';
-export * from './fixes/index';
-export { createAnalysisActivities, summarize, DEFAULT_LIMITS, type RunContext, type RunSummary, type RegisterRunInput, type AnalysisLimits } from './analysis';
-export { createOctokitFactory, type OctokitFor, type GitHubAppConfig } from './github';
-export { assertSafeRemote, UnsafeRemoteError, checkoutCommit, git } from './git';
-export { EVENTS_CHANNEL, publishEvent, type RunEvent } from './events';
-export { createMailer, type Mailer, type OutgoingMail } from './email';
-export { createArgusWorker, type ArgusWorkerOptions } from './worker/create-worker';
-export * from './platform/config';
-export * from './platform/secrets';
-export * from './platform/sentry';
-export * from './platform/scrub';
-export * from './platform/logger';
-export * from './platform/metrics';

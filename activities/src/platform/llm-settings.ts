@@ -1,0 +1,26 @@
+import type { LlmProviderId } from '@argus/workflows/contract';
+
+export const LLM_DEFAULTS = {
+  groq: { model: 'mixtral-8x7b-32768', keyVar: 'GROQ_API_KEY', modelVar: 'GROQ_MODEL', baseUrlVar: 'GROQ_BASE_URL', label: 'Groq' },
+  anthropic: { model: 'claude-3-haiku-20240307', keyVar: 'ANTHROPIC_API_KEY', modelVar: 'ANTHROPIC_MODEL', baseUrlVar: 'ANTHROPIC_BASE_URL', label: 'Anthropic' },
+} as const satisfies Record<LlmProviderId, unknown>;
+
+export interface LlmSettings {
+  provider: LlmProviderId;
+  apiKey: string;
+  model: string;
+  baseURL?: string;
+  /** Per request; the SDK retries once more on timeouts, 408/409/429 and 5xx, honouring retry-after. */
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export const DEFAULT_LLM_TIMEOUT_MS = 60_000;
+/** Small on purpose: Temporal retries transient failures again, with backoff, across workers. */
+export const SDK_MAX_RETRIES = 1;
+
+/** The environment's settings for a provider; `apiKey` is undefined when neither the workspace nor the env has one. */
+export function llmSettingsFromEnv(provider: LlmProviderId, env: NodeJS.ProcessEnv = process.env): Omit<LlmSettings, 'apiKey' | 'timeoutMs' | 'maxRetries'> & { apiKey?: string } {
+  const d = LLM_DEFAULTS[provider];
+  return { provider, apiKey: env[d.keyVar] || undefined, model: env[d.modelVar] || d.model, baseURL: env[d.baseUrlVar] || undefined };
+}

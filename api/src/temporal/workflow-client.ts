@@ -1,0 +1,103 @@
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
+import type * as workflows from '@argus/workflows';
+import {
+  scheduleIds,
+  workflowIds,
+  type AnalyzeRepositoryInput,
+  type FixProviderId,
+  type FixToPullRequestInput,
+  type GenerateFixInput,
+} from '@argus/workflows/contract';
+import type { Metrics } from '@argus/activities';
+
+/**
+ * The one place the API starts, signals and schedules workflows. Workflow types are imported as types only
+ * (the API never loads workflow code), and `start<typeof fn>` makes a wrong argument a compile error.
+ */
+type WorkflowName = {
+  [K in keyof typeof workflows]: (typeof workflows)[K] extends (...args: any[]) => Promise<any> ? K : never;
+}[keyof typeof workflows];
+type WorkflowFn<N extends WorkflowName> = (typeof workflows)[N] extends (...args: any[]) => Promise<any> ? (typeof workflows)[N] : never;
+
+export interface WorkflowClientDeps {
+  temporal: Client;
+  config: { TEMPORAL_TASK_QUEUE: string };
+  metrics: Metrics;
+}
+
+type StartOptions<N extends WorkflowName> = Omit<WorkflowStartOptions<WorkflowFn<N>>, 'taskQueue'>;
+
+async function start<N extends WorkflowName>(deps: WorkflowClientDeps, name: N, options: StartOptions<N>): Promise<WorkflowHandle<WorkflowFn<N>>> {
+  const handle = await deps.temporal.workflow.start<WorkflowFn<N>>(name, { taskQueue: deps.config.TEMPORAL_TASK_QUEUE, ...options } as WorkflowStartOptions<WorkflowFn<N>>);
+  deps.metrics.workflows.inc({ workflow: name, event: 'requested' });
+  return handle;
+}
+
+/** Only for work that may run twice (USE_EXISTING): a start that finds the workflow running returns its handle. */
+const idempotent = { workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'ALLOW_DUPLICATE' } as const;
+
+export const workflowClient = {
+  /** A GitHub delivery's run: the delivery id is the workflow id, so a redelivery can never start a second run. */
+  startDeliveryAnalysis(deps: WorkflowClientDeps, deliveryId: string, input: AnalyzeRepositoryInput, memo: Record<string, unknown>, deadlineMs: number) {
+    // GitHub gives up after 10 s: a Temporal that does not answer within the deadline is treated as down.
+    return deps.temporal.connection.withDeadline(Date.now() + deadlineMs, () =>
+      start(deps, 'analyzeRepository', { workflowId: workflowIds.analysisForDelivery(deliveryId), args: [input], memo, workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+    );
+  },
+
+  startManualAnalysis(deps: WorkflowClientDeps, runId: string, input: AnalyzeRepositoryInput, memo: Record<string, unknown>) {
+    return start(deps, 'analyzeRepository', { workflowId: workflowIds.manualAnalysis(runId), args: [input], memo });
+  },
+
+  startFixGeneration(deps: WorkflowClientDeps, findingId: string, provider: FixProviderId, input: GenerateFixInput, memo: Record<string, unknown>) {
+    return start(deps, 'generateFix', { workflowId: workflowIds.fixGeneration(findingId, provider), args: [input], memo, ...idempotent });
+  },
+
+  startFixPullRequest(deps: WorkflowClientDeps, workflowId: string, input: FixToPullRequestInput, memo: Record<string, unknown>) {
+    return start(deps, 'fixToPullRequest', { workflowId, args: [input], memo, ...idempotent });
+  },
+
+  startProbe(deps: WorkflowClientDeps, probeId: string) {
+    return start(deps, 'probeReadiness', { workflowId: workflowIds.probe(probeId), args: [probeId], workflowExecutionTimeout: '30 seconds' });
+  },
+
+  cancel(deps: WorkflowClientDeps, workflowId: string) {
+    return deps.temporal.workflow.getHandle(workflowId).cancel();
+  },
+
+  /**
+   * A repository's optional analysis schedule is a Temporal Schedule (visible in the Temporal UI) that starts
+   * analyzeRepository on the default branch. A cron of null removes it.
+   */
+  async applyAnalysisSchedule(deps: WorkflowClientDeps, repo: { id: string; workspaceId: string }, cron: string | null): Promise<void> {
+    const scheduleId = scheduleIds.repositoryAnalysis(repo.id);
+    const handle = deps.temporal.schedule.getHandle(scheduleId);
+    if (cron === null) {
+      await handle.delete().catch((err) => {
+        if (!(err instanceof ScheduleNotFoundError)) throw err;
+      });
+      return;
+    }
+    const input: AnalyzeRepositoryInput = { trigger: 'schedule', repositoryId: repo.id };
+    const action = {
+      type: 'startWorkflow' as const,
+      workflowType: 'analyzeRepository' satisfies WorkflowName,
+      workflowId: `analysis-scheduled-${repo.id}`,
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      memo: { workspaceId: repo.workspaceId, repositoryId: repo.id },
+    };
+    try {
+      await handle.update((previous) => ({ ...previous, spec: { cronExpressions: [cron] }, action }));
+    } catch (err) {
+      if (!(err instanceof ScheduleNotFoundError)) throw err;
+      await deps.temporal.schedule.create({
+        scheduleId,
+        spec: { cronExpressions: [cron] },
+        action,
+        // A slow analysis is never run twice at once for the same repository.
+        policies: { overlap: ScheduleOverlapPolicy.SKIP },
+      });
+    }
+  },
+};
