@@ -5,12 +5,13 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { countFindingsOfRun, createKnex, ensureDatabase, insertRepository, insertUser, insertWorkspaceWithOwner, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { createLogger, createMetrics, loadConfig } from '@argus/activities';
 import { createArgusWorker } from '@argus/activities/worker';
 import { analyzeFiles, createAnalyzers, discoverFiles, loadArgusConfig } from '../activities/src/analyzers/index';
 import { freePort, ROOT } from '../scripts/lib/processes';
 import { startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
 // `npm run bench:analysis -- <path>`: one real codebase analysed end to end through the workflow (clone,
 // analyze, store, compare, gate) and then by the same analyzers called directly on the same tree.
@@ -26,7 +27,7 @@ await run('git', ['-c', 'user.email=b@example.test', '-c', 'user.name=Bench', 'c
 
 const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
 const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
-const config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: pg.connectionString('argus'), TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench-analysis', ARGUS_ALLOW_PRIVATE_GIT: '1' });
+const config = loadConfig({ ...process.env, ...ephemeralSecrets(), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: pg.connectionString('argus'), TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench-analysis', ARGUS_ALLOW_PRIVATE_GIT: '1' });
 await ensureDatabase(config.databaseUrl);
 const knex = createKnex({ connectionString: config.databaseUrl });
 await migrateToLatest(knex);
@@ -35,9 +36,9 @@ const { worker, connection } = await createArgusWorker({ config, knex, logger, m
 const running = worker.run();
 const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: 'default' });
 
-const [user] = await knex('users').insert({ email: 'bench@example.test', name: 'Bench', passwordHash: 'x' }).returning('id');
-const [ws] = await knex('workspaces').insert({ name: 'Bench', slug: 'bench', kind: 'team', ownerId: user.id }).returning('id');
-const [repo] = await knex('repositories').insert({ workspaceId: ws.id, provider: 'git', fullName: 'bench/tree', cloneUrl: `file://${repoDir}` }).returning('id');
+const user = await insertUser(knex, { email: 'bench@example.test', name: 'Bench', passwordHash: 'x' });
+const ws = await insertWorkspaceWithOwner(knex, { name: 'Bench', slug: 'bench', kind: 'team', ownerId: user.id });
+const repo = await insertRepository(knex, { workspaceId: ws.id, provider: 'git', fullName: 'bench/tree', cloneUrl: `file://${repoDir}` });
 
 // Warm both paths the same way: load ESLint, Ruff's wasm and ast-grep once in this process.
 await analyzeFiles({ root: ROOT, files: ['scripts/start.ts'], config: (await loadArgusConfig(repoDir)).config, analyzers: createAnalyzers() });
@@ -56,7 +57,7 @@ const argusStart = performance.now();
 const runId = randomUUID();
 const result = await client.workflow.execute('analyzeRepository', { taskQueue: 'bench-analysis', workflowId: `bench-${runId}`, args: [{ runId, trigger: 'manual', repositoryId: repo.id }] });
 const argusSeconds = (performance.now() - argusStart) / 1000;
-const stored = (await knex('findings').where({ runId }).count('* as n').first()) as { n: number };
+const stored = { n: await countFindingsOfRun(knex, runId) };
 const directAfter = await analyzeDirectly();
 const directSeconds = (directBefore.seconds + directAfter.seconds) / 2;
 const discovered = { files: { length: directAfter.files } };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureDatabase, createKnex, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { freePort, nodeTsArgs, startProcess, waitForHttp } from '../scripts/lib/processes';
+import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
 // `npm run bench:api-startup`: how long the API process takes to answer /healthz, and its resident memory
 // once it is up. The API must not load the analyzers (ESLint, ast-grep, ruff-wasm, LLM SDKs, the Temporal
@@ -30,7 +31,7 @@ try {
     const started = performance.now();
     const api = startProcess('api', process.execPath, nodeTsArgs('api/src/server.ts'), {
       quiet: true,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: '127.0.0.1:1', API_PORT: String(port) },
+      env: { ...process.env, ...ephemeralSecrets(), NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: '127.0.0.1:1', API_PORT: String(port) },
     });
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, (s) => s === 200);
     startMs.push(performance.now() - started);

@@ -5,9 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import examples from '@octokit/webhooks-examples';
 import { Client, Connection } from '@temporalio/client';
-import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { allDeliveryIds, countDeliveries, createKnex, deleteAllDeliveries, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { freePort, nodeTsArgs, startProcess, waitForHttp } from '../scripts/lib/processes';
 import { startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
 // `npm run bench:webhooks`: signed GitHub push deliveries at a fixed rate against a real API process backed by
 // real Postgres and Temporal (started here in a temp dir). No worker runs: this measures intake, not analysis.
@@ -26,7 +27,7 @@ const temporal = await startTemporalDevServer({ port: await freePort(), namespac
 const apiPort = await freePort();
 const api = startProcess('api', process.execPath, nodeTsArgs('api/src/server.ts'), {
   quiet: true,
-  env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, API_PORT: String(apiPort), GITHUB_WEBHOOK_SECRET: SECRET, TEMPORAL_TASK_QUEUE: 'bench-no-worker' },
+  env: { ...process.env, ...ephemeralSecrets(), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, API_PORT: String(apiPort), GITHUB_WEBHOOK_SECRET: SECRET, TEMPORAL_TASK_QUEUE: 'bench-no-worker' },
 });
 await waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000, (s) => s === 200);
 
@@ -52,7 +53,7 @@ function send(deliveryId: string): Promise<{ ms: number; status: number }> {
 
 // Warm up connections and JIT before measuring.
 await Promise.all(Array.from({ length: 20 }, () => send(randomUUID())));
-await knex('webhook_deliveries').delete();
+await deleteAllDeliveries(knex);
 
 const results: Promise<{ ms: number; status: number }>[] = [];
 const deliveries: string[] = [];
@@ -84,8 +85,7 @@ const accepted = answers.filter((a) => a.status === 202).length;
 // A 202 promises a run: wait (bounded) for the relay to turn every recorded delivery into a workflow.
 const drainDeadline = Date.now() + 120_000;
 while (Date.now() < drainDeadline) {
-  const { n } = (await knex('webhook_deliveries').where({ status: 'pending' }).count('* as n').first()) as { n: number };
-  if (n === 0) break;
+  if ((await countDeliveries(knex, { status: 'pending' })) === 0) break;
   await new Promise((r) => setTimeout(r, 500));
 }
 const drainSeconds = (performance.now() - start) / 1000 - elapsed;
@@ -97,7 +97,7 @@ for await (const wf of client.workflow.list({ query: `WorkflowType = 'analyzeRep
   perDelivery.set(wf.workflowId, (perDelivery.get(wf.workflowId) ?? 0) + 1);
 }
 const runsStarted = deliveries.filter((d) => perDelivery.has(`analysis-${d}`)).length;
-const rows = new Set((await knex('webhook_deliveries').select('deliveryId')).map((r: { deliveryId: string }) => r.deliveryId));
+const rows = new Set(await allDeliveryIds(knex));
 // Lost: a delivery answered 202 that became neither a workflow nor a durable row.
 const lost = deliveries.filter((d) => !perDelivery.has(`analysis-${d}`) && !rows.has(d)).length;
 const duplicates = [...perDelivery.values()].filter((n) => n > 1).length;

@@ -1,7 +1,10 @@
 // Static checks of the production Docker Compose stack (docker-compose.yml,
-// scripts/docker/*, docs/deploy.md). No Docker engine needed; when the docker CLI
-// has the compose plugin, the file is also validated with `docker compose config -q`.
+// scripts/docker/*, docs/deploy.md). No Docker engine needed: the file is always validated
+// against the Compose Specification's JSON schema (vendored in e2e/fixtures/compose); when the
+// docker CLI has the compose plugin, it is also checked with `docker compose config -q`.
 import { describe, it, expect } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,10 +44,11 @@ const APP_VARIABLES = [
   'DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'TEMPORAL_UI_URL',
   'API_PORT', 'PORTAL_URL', 'ADMIN_URL', 'PUBLIC_API_URL', 'JWT_SECRET', 'ARGUS_ENCRYPTION_KEYS',
   'ARGUS_ENCRYPTION_ACTIVE_KEY_ID', 'SMTP_URL', 'MAIL_FROM', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT',
-  'SENTRY_RELEASE', 'SENTRY_TRACES_SAMPLE_RATE', 'SENTRY_SAMPLE_RATE', 'LOG_LEVEL', 'GITHUB_APP_ID',
+  'SENTRY_RELEASE', 'SENTRY_TRACES_SAMPLE_RATE', 'SENTRY_SAMPLE_RATE', 'SENTRY_REPLAY_SAMPLE_RATE',
+  'SENTRY_REPLAY_ON_ERROR_SAMPLE_RATE', 'LOG_LEVEL', 'GITHUB_APP_ID',
   'GITHUB_APP_PRIVATE_KEY', 'GITHUB_WEBHOOK_SECRET', 'GROQ_API_KEY', 'ANTHROPIC_API_KEY', 'TYPESENSE_URL',
   'TYPESENSE_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'WORKER_METRICS_PORT',
-  'ARGUS_ALLOW_PRIVATE_GIT', 'NODE_ENV',
+  'ARGUS_ALLOW_PRIVATE_GIT', 'NODE_ENV', 'HOST',
 ];
 
 /** Secrets that must be `${VAR:?…}` (required) in the compose file. */
@@ -244,6 +248,56 @@ describe('docker-compose.yml', () => {
     const typesense = strings(compose.services.typesense.command);
     expect(typesense).toContain('--data-dir');
     expect(typesense).toContain('--api-key');
+  });
+});
+
+describe('docker-compose.yml against the Compose Specification schema', () => {
+  // compose-go's schema/compose-spec.json, the schema `docker compose` itself validates with (see the README).
+  const schema = JSON.parse(read('e2e/fixtures/compose/compose-spec.json')) as Record<string, unknown>;
+  // Unknown keywords and formats stay errors (strictSchema); strictTypes only lints schema style.
+  const ajv = new Ajv2020({ allErrors: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false });
+  addFormats(ajv);
+  // compose-go registers "duration" (Go's time.ParseDuration) itself; same here, should the schema use it.
+  ajv.addFormat('duration', /^[-+]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))*$/);
+  const validate = ajv.compile(schema);
+  const errorsOf = (doc: unknown) => (validate(doc) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n'));
+  // A fresh copy each time (merge keys resolved, as compose does), so a negative case cannot leak into another.
+  const fresh = () => parse(composeText, { merge: true }) as ComposeFile & Record<string, unknown>;
+
+  it('is the vendored Compose Specification schema', () => {
+    expect(schema.title).toBe('Compose Specification');
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(read('e2e/fixtures/compose/README.md')).toMatch(/github\.com\/compose-spec\/compose-go\/v2.*\n?.*v2\.\d+\.\d+/);
+  });
+
+  it('accepts docker-compose.yml', () => {
+    expect(errorsOf(fresh())).toEqual([]);
+  });
+
+  it('rejects a service with an unknown key', () => {
+    const doc = fresh();
+    (doc.services.api as Record<string, unknown>).restart_policy = 'always';
+    const errors = errorsOf(doc);
+    expect(errors.join('\n')).toMatch(/\/services\/api must NOT have (additional|unevaluated) properties/);
+  });
+
+  it('rejects a value of the wrong type', () => {
+    const doc = fresh();
+    // Numbers may also be strings (for interpolation), but never a mapping.
+    (doc.services.postgres.healthcheck as Record<string, unknown>).retries = { count: 20 };
+    expect(errorsOf(doc).join('\n')).toMatch(/\/services\/postgres\/healthcheck\/retries must be number,string/);
+    const ports = fresh();
+    (ports.services.portal as Record<string, unknown>).ports = '8080:80';
+    expect(errorsOf(ports).join('\n')).toMatch(/\/services\/portal\/ports must be array/);
+  });
+
+  it('rejects an unknown top-level key (only x- extensions are free-form)', () => {
+    const doc = fresh();
+    doc.extra_settings = { a: 1 };
+    expect(errorsOf(doc).join('\n')).toMatch(/^data must NOT have (additional|unevaluated) properties/m);
+    const extension = fresh();
+    extension['x-anything'] = { a: 1 };
+    expect(errorsOf(extension)).toEqual([]);
   });
 });
 

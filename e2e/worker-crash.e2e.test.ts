@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './support/test-env';
 import { createUserWithToken } from './support/auth';
 import { freePort, nodeTsArgs, startProcess, waitForHttp, type ManagedProcess } from '../scripts/lib/processes';
+import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
 const run = promisify(execFile);
 
@@ -21,6 +22,7 @@ async function spawnWorker() {
   const worker = startProcess('worker', process.execPath, nodeTsArgs('activities/src/worker.ts'), {
     quiet: true,
     env: {
+      ...ephemeralSecrets(),
       ...process.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',

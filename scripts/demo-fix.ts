@@ -4,16 +4,17 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { createKnex, ensureDatabase, findUserByEmail, findWorkspaceBySlug, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { createLogger, createMailer, createMetrics, loadConfig } from '@argus/activities';
 import { createArgusWorker, DEFAULT_LIMITS } from '@argus/activities/worker';
 import { createApp } from '../api/src/app';
 import type { AppDeps } from '../api/src/app-deps';
 import { signAccessToken } from '../api/src/auth/tokens';
 import { DEMO_LOGIN, seedDemo } from '../api/src/seed/demo-seed';
-import { createBareSampleRemote, mergeIntoMain } from '../api/src/fixes/sample-remote';
+import { createBareSampleRemote, mergeIntoMain } from '../e2e/support/sample-remote';
 import { freePort } from './lib/processes';
 import { startTemporalDevServer } from './lib/temporal-server';
+import { ephemeralSecrets } from './lib/installation-secrets';
 
 // `npm run demo:fix`: Fix-to-PR with the built-in provider on a fresh, small stack in a temporary data directory
 // (embedded Postgres, the Temporal dev server, an in-process worker and API). It analyzes a copy of the fixture
@@ -33,6 +34,7 @@ try {
   const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true, log });
   stops.push(() => temporal.stop());
   const config = loadConfig({
+    ...ephemeralSecrets(),
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
     ARGUS_DATA_DIR: dataDir,
@@ -71,7 +73,7 @@ try {
   stops.push(() => new Promise((resolve) => server.close(resolve)));
   const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const user = await knex('users').whereRaw('lower(email) = ?', [DEMO_LOGIN.email]).first('id');
+  const user = (await findUserByEmail(knex, DEMO_LOGIN.email))!;
   const { token } = await signAccessToken(config.jwtSecret, user.id);
   // The demo reads the API's JSON as it comes.
   const call = async (method: string, url: string, body?: unknown): Promise<any> => {
@@ -105,7 +107,7 @@ try {
 
   const remote = await createBareSampleRemote();
   stops.push(() => remote.cleanup());
-  const workspace = (await knex('workspaces').where({ slug: 'demo-team' }).first('id')).id as string;
+  const workspace = (await findWorkspaceBySlug(knex, 'demo-team'))!.id;
   const repository = await call('POST', `/api/workspaces/${workspace}/repositories`, { cloneUrl: `file://${remote.bare}`, name: 'demo/sample-shop', defaultBranch: 'main' });
   log(`connected ${repository.fullName} (bare remote ${remote.bare})`);
 

@@ -8,6 +8,10 @@ import type { PlatformConfig } from './platform/config';
 import { createFixToPullRequestActivities } from './fixes/index';
 import { createAppOctokit, createGitHubDeliveryActivities } from './github-deliveries';
 import type { Octokit } from '@octokit/rest';
+import { createBillingActivities, type BillingActivityDeps } from './billing/billing-activities';
+import { billingSettings, createStripeClient } from './billing/settings';
+import { createMailer } from './platform/mailer';
+import { createLogger } from './platform/logger';
 
 export interface ActivityDeps {
   knex: Knex;
@@ -17,16 +21,21 @@ export interface ActivityDeps {
   appOctokit: Octokit | null;
   portalUrl: string;
   limits?: AnalysisLimits;
+  /** ARGUS_ALLOW_PRIVATE_GIT=1: file://, http:// and private-address remotes are allowed (demo and tests). */
+  allowPrivateRemotes: boolean;
+  /** Billing: its settings, the Stripe SDK (null in manual mode) and the mailer for invoices and dunning notices. */
+  billing: Omit<BillingActivityDeps, 'knex' | 'portalUrl'>;
 }
 
 /** All activities the worker hosts, merged into one object and one type for `proxyActivities<Activities>`. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDbActivities(deps),
-    ...createAnalysisActivities({ knex: deps.knex, secrets: deps.secrets, limits: deps.limits ?? DEFAULT_LIMITS }),
+    ...createAnalysisActivities({ knex: deps.knex, secrets: deps.secrets, limits: deps.limits ?? DEFAULT_LIMITS, allowPrivateRemotes: deps.allowPrivateRemotes }),
     ...createGitHubActivities(deps),
     ...createGitHubDeliveryActivities(deps),
     ...createFixToPullRequestActivities(deps),
+    ...createBillingActivities({ knex: deps.knex, portalUrl: deps.portalUrl, ...deps.billing }),
   };
 }
 
@@ -42,5 +51,11 @@ export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: 
     appOctokit: app ? createAppOctokit(app) : null,
     portalUrl: config.PORTAL_URL,
     limits,
+    allowPrivateRemotes: config.ARGUS_ALLOW_PRIVATE_GIT === '1',
+    billing: {
+      settings: billingSettings(config),
+      stripe: createStripeClient(config),
+      mailer: createMailer({ knex, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger: createLogger({ level: config.LOG_LEVEL, component: 'worker' }).logger }),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Knex } from 'knex';
+import { recordProbeResult, recordUsageEvent } from '@argus/db';
 
 export interface UsageEvent {
   workspaceId: string;
@@ -14,28 +15,13 @@ export function createDbActivities({ knex }: { knex: Knex }) {
   return {
     async recordProbe(input: { probeId: string; workflowId: string }) {
       const workerIdentity = `${process.pid}@${hostname()}`;
-      const [row] = await knex('probe_results')
-        .insert({ probeId: input.probeId, workflowId: input.workflowId, workerIdentity })
-        .onConflict('probe_id')
-        .merge(['workflow_id'])
-        .returning(['probeId', 'workerIdentity', 'writtenAt']);
-      return { probeId: row.probeId as string, workerIdentity: row.workerIdentity as string, writtenAt: new Date(row.writtenAt).toISOString() };
+      const row = await recordProbeResult(knex, { probeId: input.probeId, workflowId: input.workflowId, workerIdentity });
+      return { probeId: row.probeId, workerIdentity: row.workerIdentity, writtenAt: new Date(row.writtenAt).toISOString() };
     },
 
     /** Billing reads usage later; the unique idempotency key makes a retried activity a no-op. */
     async recordUsage(event: UsageEvent): Promise<{ recorded: boolean }> {
-      const rows = await knex('usage_events')
-        .insert({
-          workspaceId: event.workspaceId,
-          kind: event.kind,
-          quantity: event.quantity ?? 1,
-          idempotencyKey: event.idempotencyKey,
-          metadata: JSON.stringify(event.metadata ?? {}),
-        })
-        .onConflict('idempotency_key')
-        .ignore()
-        .returning('id');
-      return { recorded: rows.length > 0 };
+      return recordUsageEvent(knex, event);
     },
   };
 }

@@ -4,27 +4,36 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+import { assertSafeRemote, gitRemoteEnv } from './platform/ssrf';
 export { assertSafeRemote, UnsafeRemoteError } from './platform/ssrf';
 
 export interface GitRemote {
   url: string;
-  /** A token for https remotes (GitHub installation token, or a user's PAT). Never logged. */
+  /** A token for https remotes (GitHub installation token, or a user's PAT). Never logged, never in argv or on disk. */
   token?: string;
-}
-
-function authedUrl(remote: GitRemote): string {
-  if (!remote.token || !remote.url.startsWith('https://')) return remote.url;
-  const u = new URL(remote.url);
-  u.username = 'x-access-token';
-  u.password = remote.token;
-  return u.toString();
+  /** The operator allows file://, http:// and private-address remotes (ARGUS_ALLOW_PRIVATE_GIT=1). */
+  allowPrivate: boolean;
 }
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GIT_CONFIG_NOSYSTEM: '1', GIT_LFS_SKIP_SMUDGE: '1' };
 
-export async function git(cwd: string, args: string[], timeoutMs = 120_000): Promise<string> {
+/**
+ * A git command against a remote failed. The message is for people and says nothing about the network (git's own
+ * stderr, "connection refused" vs "timed out", would make Argus a port scanner); `stderr` is for the logs.
+ */
+export class GitRemoteError extends Error {
+  override name = 'GitRemoteError';
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function git(cwd: string, args: string[], timeoutMs = 120_000, env: Record<string, string> = {}): Promise<string> {
   try {
-    const { stdout } = await run('git', args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...GIT_ENV } });
+    const { stdout } = await run('git', args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...GIT_ENV, ...env } });
     return stdout;
   } catch (err) {
     // Strip credentials that git may echo back in its error output.
@@ -33,22 +42,43 @@ export async function git(cwd: string, args: string[], timeoutMs = 120_000): Pro
   }
 }
 
+/** Runs a network git command (fetch, push) against a remote checked right now: SSRF guard at use, pinned DNS. */
+export async function gitRemote(cwd: string, remote: GitRemote, args: string[], timeoutMs: number, what: string): Promise<string> {
+  const safe = await assertSafeRemote(remote.url, remote.allowPrivate);
+  try {
+    return await git(cwd, args, timeoutMs, gitRemoteEnv(safe, remote.token));
+  } catch (err) {
+    throw new GitRemoteError(`Argus could not ${what} the repository at ${redactUrl(remote.url)}: check that the address is right, that the repository exists and that Argus's credential may read it.`, (err as Error).message);
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/\s]*@/, '//');
+  }
+}
+
 /** Shallow fetch of one exact commit into a fresh directory (falls back to the ref for servers that refuse SHA wants). */
 export async function checkoutCommit(dir: string, remote: GitRemote, commit: { sha?: string | null; ref?: string | null }, timeoutMs: number): Promise<string> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await git(dir, ['init', '-q']);
-  await git(dir, ['remote', 'add', 'origin', authedUrl(remote)]);
+  // The token never enters the URL: it travels as a header in git's environment, so it is neither in argv
+  // (visible in ps) nor in .git/config.
+  await git(dir, ['remote', 'add', 'origin', remote.url]);
   const target = commit.sha ?? commit.ref ?? 'HEAD';
   try {
-    await git(dir, ['-c', 'protocol.version=2', 'fetch', '-q', '--depth', '1', '--no-tags', 'origin', target], timeoutMs);
+    await gitRemote(dir, remote, ['-c', 'protocol.version=2', 'fetch', '-q', '--depth', '1', '--no-tags', 'origin', target], timeoutMs, 'fetch');
   } catch (err) {
-    if (!commit.ref || !commit.sha) throw err;
-    await git(dir, ['fetch', '-q', '--depth', '50', '--no-tags', 'origin', commit.ref], timeoutMs);
+    if (!commit.ref || !commit.sha || !(err instanceof GitRemoteError)) throw err;
+    await gitRemote(dir, remote, ['fetch', '-q', '--depth', '50', '--no-tags', 'origin', commit.ref], timeoutMs, 'fetch');
   }
   await git(dir, ['-c', 'advice.detachedHead=false', 'checkout', '-q', commit.sha ?? 'FETCH_HEAD']);
-  // The token must not stay on disk in the sandbox.
-  await git(dir, ['remote', 'set-url', 'origin', remote.url]);
   return (await git(dir, ['rev-parse', 'HEAD'])).trim();
 }
 

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { createAppAuth } from '@octokit/auth-app';
 import type { Knex } from 'knex';
+import { knownDeliveryIds } from '@argus/db';
 import type { GitHubAppConfig } from './github';
 
 /** An Octokit authenticated as the App itself (JWT), for /app/* endpoints such as webhook deliveries. */
@@ -42,11 +43,7 @@ export function createGitHubDeliveryActivities({ knex, appOctokit }: { knex: Kne
         if (!cursor || res.data.length === 0) break;
       }
       const candidates = [...byGuid.entries()].filter(([, e]) => !e.ok && e.failedId !== undefined);
-      const known = new Set(
-        candidates.length
-          ? (await knex('webhookDeliveries').where({ source: 'github' }).whereIn('deliveryId', candidates.map(([guid]) => guid)).select('deliveryId')).map((r: { deliveryId: string }) => r.deliveryId)
-          : [],
-      );
+      const known = await knownDeliveryIds(knex, 'github', candidates.map(([guid]) => guid));
       const redelivered: string[] = [];
       for (const [guid, entry] of candidates) {
         if (known.has(guid)) continue;

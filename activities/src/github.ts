@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { createAppAuth } from '@octokit/auth-app';
 import type { Knex } from 'knex';
-import type { RunSummary } from '@argus/db';
+import { findRunForReport, newOpenFindingsOfRun, recordRunGitHubIds } from '@argus/db';
 import type { RunContext } from './analysis';
 
 export interface GitHubAppConfig {
@@ -45,26 +45,14 @@ export function createGitHubActivities({ knex, octokitFor, portalUrl }: { knex: 
      * requests. Ids are stored on the run, so a retried activity updates instead of creating twice.
      */
     async reportToGitHub({ runId }: RunContext): Promise<{ reported: boolean; reason?: string }> {
-      const run = await knex('analysisRuns as r')
-        .join('repositories as p', 'p.id', 'r.repositoryId')
-        .leftJoin('githubInstallations as i', 'i.id', 'p.githubInstallationId')
-        .where('r.id', runId)
-        .first('r.*', 'p.fullName', 'p.provider', 'i.installationId');
+      const run = await findRunForReport(knex, runId);
       if (run.provider !== 'github' || !run.installationId) return { reported: false, reason: 'not a GitHub App repository' };
       if (!octokitFor) return { reported: false, reason: 'GITHUB_APP_ID is not configured' };
       const octokit = octokitFor(Number(run.installationId));
-      const [owner, repo] = (run.fullName as string).split('/') as [string, string];
-      const summary = run.summary as RunSummary;
-      const gate = run.gate as { passed: boolean; conditions: { severity: string; maxNew: number; actualNew: number; passed: boolean }[] };
-      const newFindings = await knex('findings as f')
-        .leftJoin('findingTriage as t', function () {
-          this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
-        })
-        .where({ 'f.runId': runId, 'f.isNew': true })
-        .whereNull('f.suppressionKind')
-        .where((q) => q.whereNull('t.status').orWhere('t.status', 'open'))
-        .orderByRaw(`array_position(array['critical','high','medium','low','info'], f.severity), f.path, f.start_line`)
-        .select('f.*');
+      const [owner, repo] = run.fullName.split('/') as [string, string];
+      const summary = run.summary!;
+      const gate = run.gate!;
+      const newFindings = await newOpenFindingsOfRun(knex, runId);
       const annotations = newFindings.map((f) => ({
         path: f.path,
         start_line: f.startLine,
@@ -87,14 +75,14 @@ export function createGitHubActivities({ knex, octokitFor, portalUrl }: { knex: 
       ].join('\n');
       const output = (batch: typeof annotations) => ({ title, summary: text, annotations: batch });
 
-      let checkRunId = run.githubCheckRunId as number | null;
+      let checkRunId = run.githubCheckRunId;
       const first = annotations.slice(0, ANNOTATION_BATCH);
       if (!checkRunId) {
         const created = await octokit.rest.checks.create({
           owner,
           repo,
           name: 'Argus',
-          head_sha: run.commitSha,
+          head_sha: run.commitSha!,
           external_id: runId,
           details_url: runUrl,
           status: 'completed',
@@ -102,7 +90,7 @@ export function createGitHubActivities({ knex, octokitFor, portalUrl }: { knex: 
           output: output(first),
         });
         checkRunId = created.data.id;
-        await knex('analysisRuns').where({ id: runId }).update({ githubCheckRunId: checkRunId });
+        await recordRunGitHubIds(knex, runId, { githubCheckRunId: checkRunId });
       }
       for (let i = ANNOTATION_BATCH; i < annotations.length; i += ANNOTATION_BATCH) {
         await octokit.rest.checks.update({ owner, repo, check_run_id: checkRunId, output: output(annotations.slice(i, i + ANNOTATION_BATCH)) });
@@ -113,7 +101,7 @@ export function createGitHubActivities({ knex, octokitFor, portalUrl }: { knex: 
           await octokit.rest.issues.updateComment({ owner, repo, comment_id: run.githubCommentId, body });
         } else {
           const comment = await octokit.rest.issues.createComment({ owner, repo, issue_number: run.pullRequestNumber, body });
-          await knex('analysisRuns').where({ id: runId }).update({ githubCommentId: comment.data.id });
+          await recordRunGitHubIds(knex, runId, { githubCommentId: comment.data.id });
         }
       }
       return { reported: true };

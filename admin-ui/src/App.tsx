@@ -8,6 +8,7 @@ import { ErrorPage } from './layout/ErrorPage';
 import { LoginPage } from './LoginPage';
 import outbox from './outbox';
 import { canAccess } from './permissions';
+import { sentryRouterProvider } from './publicConfig';
 import type { StaffRole } from './session';
 import systemLogs from './system-logs';
 import users from './users';
@@ -21,6 +22,7 @@ export const App = () => (
     dashboard={Dashboard}
     loginPage={LoginPage}
     error={ErrorPage}
+    routerProvider={sentryRouterProvider}
     requireAuth
     disableTelemetry
   >

@@ -2,19 +2,7 @@ import { HttpError } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { httpClient } from './httpClient';
-
-export interface HealthCheck {
-  name: string;
-  status: 'ok' | 'down' | 'not_configured';
-  latencyMs: number | null;
-  detail: string | null;
-}
-
-export interface Health {
-  /** The contract names ok and degraded; the API may also answer unavailable when Postgres or Temporal is down. */
-  status: 'ok' | 'degraded' | 'unavailable' | (string & {});
-  checks: HealthCheck[];
-}
+import type { Health } from './api-types';
 
 export interface ArgusDataProvider extends DataProvider {
   getHealth: () => Promise<Health>;

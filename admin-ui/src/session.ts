@@ -1,22 +1,9 @@
+import type { Session } from './api-types';
+
+export type { Session, StaffRole } from './api-types';
+
 // The staff session lives here and nowhere else; authProvider and httpClient both go through it.
 const STORAGE_KEY = 'argus.admin.session';
-
-export type StaffRole = 'super_admin' | 'billing_admin' | 'support_admin' | 'analytics_admin';
-
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  emailVerifiedAt: string | null;
-  staffRole: StaffRole | null;
-}
-
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  accessTokenExpiresAt: string;
-  user: StaffUser;
-}
 
 export function getSession(): Session | null {
   try {

@@ -10,15 +10,23 @@ import { mountOpenApi } from './openapi/openapi';
 import { healthRoutes } from './health/health.routes';
 import { probeRoutes } from './probes/probes.routes';
 import { authRoutes } from './auth/auth.routes';
+import { accountRoutes } from './account/account.routes';
 import { teamRoutes } from './teams/teams.routes';
+import { memberRoutes } from './members/members.routes';
+import { invitationRoutes } from './invitations/invitations.routes';
+import { activityRoutes } from './activity/activity.routes';
 import { tokenRoutes } from './tokens/tokens.routes';
-import { adminRoutes } from './admin/admin.routes';
-import { staffGrantRoutes } from './admin/staff-grants.routes';
+import { adminUserRoutes } from './admin/users/users.routes';
+import { staffGrantRoutes } from './admin/users/staff-grants.routes';
+import { auditLogRoutes } from './admin/audit-logs/audit-logs.routes';
+import { systemLogRoutes } from './admin/system-logs/system-logs.routes';
+import { outboxRoutes } from './admin/outbox/outbox.routes';
 import { repositoryRoutes } from './repositories/repositories.routes';
 import { runRoutes } from './runs/runs.routes';
 import { findingRoutes } from './findings/findings.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { fixRoutes } from './fixes/fixes.routes';
+import { githubAppRoutes } from './github-app/github-app.routes';
 
 
 /** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
@@ -26,22 +34,30 @@ export const allRoutes: RouteSpec[] = [
   ...healthRoutes,
   ...probeRoutes,
   ...authRoutes,
+  ...accountRoutes,
   ...teamRoutes,
+  ...memberRoutes,
+  ...invitationRoutes,
+  ...activityRoutes,
   ...tokenRoutes,
-  ...adminRoutes,
+  ...adminUserRoutes,
   ...staffGrantRoutes,
+  ...auditLogRoutes,
+  ...systemLogRoutes,
+  ...outboxRoutes,
   ...repositoryRoutes,
   ...runRoutes,
   ...findingRoutes,
   ...webhookRoutes,
   ...fixRoutes,
+  ...githubAppRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Which proxy hops may set X-Forwarded-For (client IPs feed rate limits and the audit log).
-  app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.set('trust proxy', /^\d+$/.test(deps.config.TRUST_PROXY) ? Number(deps.config.TRUST_PROXY) : deps.config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -60,10 +76,10 @@ export function createApp(deps: AppDeps): Express {
     res.on('finish', () => end({ method: req.method, route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
     next();
   });
-  // SARIF uploads can be large; every other JSON body is capped at 1 MB.
-  app.use(/^\/api\/runs\/[^/]+\/sarif$/, express.json({ limit: '50mb', type: ['application/json', 'application/*+json'] }));
-  // Webhook routes read their raw body themselves (signatures are computed over the exact bytes).
-  app.use(express.json({ limit: '1mb', type: (req) => !req.url?.startsWith('/webhooks/') && /json/i.test(String(req.headers['content-type'] ?? '')) }));
+  // JSON bodies are capped at 1 MB. Routes with a larger limit (SARIF uploads) parse their own body after
+  // authentication; webhook routes read their raw body themselves (signatures are over the exact bytes).
+  const ownBody = allRoutes.filter((r) => r.jsonBodyLimit || r.rawBody).map((r) => ({ method: r.method.toUpperCase(), re: new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+')}$`) }));
+  app.use(express.json({ limit: '1mb', type: (req) => /json/i.test(String(req.headers['content-type'] ?? '')) && !ownBody.some((o) => o.method === req.method && o.re.test((req.url ?? '').split('?')[0]!)) }));
 
   app.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', deps.metrics.registry.contentType);

@@ -5,6 +5,7 @@ import { ConfigError, createLogger, createMailer, createMetrics, flushSentry, in
 import { createApp } from './app';
 import type { AppDeps } from './app-deps';
 import { attachLiveUpdates } from './live/live-updates';
+import { answerClientErrorsWithProblems } from './http/client-errors';
 import { relayPendingDeliveries } from './webhooks/github-webhooks.service';
 
 export interface RunningApi {
@@ -14,7 +15,7 @@ export interface RunningApi {
 }
 
 /** Starts the API process: config, Sentry, Postgres (migrated), Temporal client, HTTP. */
-export async function startApi(config: PlatformConfig, opts: { port?: number; migrate?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(config: PlatformConfig, opts: { port?: number; host?: string; migrate?: boolean } = {}): Promise<RunningApi> {
   const { logger, attachSystemLog } = createLogger({ level: config.LOG_LEVEL, component: 'api' });
   initSentry(config, 'api');
   if (opts.migrate ?? true) await ensureDatabase(config.databaseUrl);
@@ -38,11 +39,12 @@ export async function startApi(config: PlatformConfig, opts: { port?: number; mi
   const app = createApp(deps);
   const port = opts.port ?? config.API_PORT;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, '0.0.0.0', () => resolve(s));
+    const s = app.listen(port, opts.host ?? config.HOST, () => resolve(s));
     s.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} (API_PORT) is already in use. Stop the other process or set API_PORT.`) : err),
     );
   });
+  answerClientErrorsWithProblems(server);
   const live = await attachLiveUpdates(server, deps);
   // Deliveries recorded while Temporal was down become workflows as soon as it answers again.
   let relaying = false;

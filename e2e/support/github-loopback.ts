@@ -11,7 +11,14 @@ import examples from '@octokit/webhooks-examples';
  *   (the key pair is generated here with crypto.generateKeyPairSync) and issues an installation token;
  * - POST /repos/:owner/:repo/pulls, GET /repos/:owner/:repo/pulls?head=&state= — 422 "A pull request already
  *   exists" for a second PR of the same head, as GitHub answers;
- * - POST/PATCH check runs and issue comments (the analysis reports there first).
+ * - POST/PATCH check runs and issue comments (the analysis reports there first);
+ * - the GitHub App install flow: POST /login/oauth/access_token (the web flow's code for a user token: JSON with
+ *   `Accept: application/json`, form-encoded otherwise, and GitHub's 200 `{ error }` for a bad code or client),
+ *   GET /user and GET /user/installations (user token; paginated with Link headers, `{ total_count, installations }`),
+ *   DELETE /applications/:client_id/token (basic auth with the client), GET /installation/repositories (installation
+ *   token, paginated), and installation tokens refused for suspended (403) and uninstalled (404) installations.
+ *   `addInstallation`, `authorize`, `suspend`, `uninstall`, `addRepository` and `removeRepository` play GitHub's side;
+ *   `*Payload` build signed-webhook bodies for them from GitHub's recorded examples.
  *
  * Pull requests are answered in GitHub's real shape: the `pull_request` object of GitHub's recorded example
  * delivery (@octokit/webhooks-examples), with this request's number, title, body, head and base.
@@ -25,14 +32,49 @@ export interface GitHubCall {
   body: any;
 }
 
+const recorded = (name: string, pick: (p: any) => boolean) => structuredClone((examples as { name: string; examples: any[] }[]).find((e) => e.name === name)!.examples.find(pick)!);
+
+export interface LoopbackRepository {
+  id: number;
+  name: string;
+  full_name: string;
+  private: boolean;
+  default_branch: string;
+  html_url: string;
+  owner: { login: string; id: number; type: string };
+  [key: string]: unknown;
+}
+
+export interface LoopbackInstallation {
+  id: number;
+  account: { login: string; id: number; type: 'User' | 'Organization' };
+  suspendedAt: string | null;
+  deleted: boolean;
+  repositories: LoopbackRepository[];
+  /** GitHub logins that can access the installation (GET /user/installations lists it for them). */
+  users: Set<string>;
+}
+
 const recordedPullRequest = () =>
   structuredClone((examples as { name: string; examples: any[] }[]).find((e) => e.name === 'pull_request')!.examples.find((p) => p.action === 'opened')!.pull_request);
 
-export async function startGitHubApiLoopback() {
+export async function startGitHubApiLoopback(opts: { appId?: number; slug?: string } = {}) {
+  const appId = opts.appId ?? 12345;
+  const slug = opts.slug ?? 'argus-loopback';
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKeyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const calls: GitHubCall[] = [];
-  const issuedTokens = new Set<string>();
+  // Installation tokens, each with the installation it was issued for.
+  const issuedTokens = new Map<string, number>();
+  // The App's OAuth client, the codes GitHub hands the callback, and the user tokens they become.
+  const clientId = `Iv1.${randomBytes(8).toString('hex')}`;
+  const clientSecret = randomBytes(20).toString('hex');
+  const codes = new Map<string, { login: string; expiresAt: number; used: boolean }>();
+  const userTokens = new Map<string, string>();
+  const revokedUserTokens: string[] = [];
+  const installations = new Map<number, LoopbackInstallation>();
+  let nextRepoId = 900_000_000;
+  let nextInstallationId = 40_000_000;
   const pulls: any[] = [];
   // The App's webhook deliveries (GET /app/hook/deliveries), newest first, as GitHub lists them.
   const hookDeliveries: any[] = [];
@@ -52,14 +94,75 @@ export async function startGitHubApiLoopback() {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString();
       const url = new URL(req.url ?? '/', 'http://loopback');
-      const call: GitHubCall = { method: req.method!, path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined };
+      const form = /x-www-form-urlencoded/.test(req.headers['content-type'] ?? '');
+      const call: GitHubCall = { method: req.method!, path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body: raw ? (form ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw)) : undefined };
       calls.push(call);
-      const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json' }).end(JSON.stringify(payload));
+      const send = (status: number, payload: unknown, headers: Record<string, string> = {}) =>
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers }).end(JSON.stringify(payload));
+      // GitHub's pagination: per_page (max 100, default 30), page, and a Link header Octokit's paginate follows.
+      const page = <T>(items: T[]) => {
+        const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+        const current = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+        const last = Math.max(1, Math.ceil(items.length / perPage));
+        const link = (n: number, rel: string) => {
+          const next = new URL(url.pathname, base());
+          next.searchParams.set('per_page', String(perPage));
+          next.searchParams.set('page', String(n));
+          return `<${next}>; rel="${rel}"`;
+        };
+        const links = [...(current < last ? [link(current + 1, 'next'), link(last, 'last')] : []), ...(current > 1 ? [link(1, 'first'), link(current - 1, 'prev')] : [])];
+        const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {};
+        return { items: items.slice((current - 1) * perPage, current * perPage), headers };
+      };
       let m: RegExpExecArray | null;
+
+      if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') {
+        const b = (call.body ?? {}) as { client_id?: string; client_secret?: string; code?: string };
+        const answer = (payload: Record<string, string>) =>
+          /application\/json/.test(req.headers.accept ?? '')
+            ? send(200, payload)
+            : res.writeHead(200, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }).end(new URLSearchParams(payload).toString());
+        if (b.client_id !== clientId || b.client_secret !== clientSecret) {
+          return answer({ error: 'incorrect_client_credentials', error_description: 'The client_id and/or client_secret passed are incorrect.', error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#incorrect-client-credentials' });
+        }
+        const grant = b.code ? codes.get(b.code) : undefined;
+        if (!grant || grant.used || grant.expiresAt < Date.now()) {
+          return answer({ error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.', error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-verification-code' });
+        }
+        grant.used = true;
+        const token = `ghu_${randomBytes(18).toString('hex')}`;
+        userTokens.set(token, grant.login);
+        return answer({ access_token: token, token_type: 'bearer', scope: '' });
+      }
+      if (req.method === 'DELETE' && (m = /^\/applications\/([^/]+)\/token$/.exec(url.pathname))) {
+        const basic = Buffer.from(req.headers.authorization?.replace(/^basic\s+/i, '') ?? '', 'base64').toString();
+        if (m[1] !== clientId || basic !== `${clientId}:${clientSecret}`) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+        const token = (call.body as { access_token?: string } | undefined)?.access_token ?? '';
+        if (!userTokens.delete(token)) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+        revokedUserTokens.push(token);
+        res.writeHead(204).end();
+        return;
+      }
+      const bearer = req.headers.authorization?.replace(/^(token|bearer)\s+/i, '') ?? '';
+      if (bearer.startsWith('ghu_')) {
+        const login = userTokens.get(bearer);
+        if (!login) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+        if (req.method === 'GET' && url.pathname === '/user') return send(200, { login, id: 7_000_000 + login.length, type: 'User' });
+        if (req.method === 'GET' && url.pathname === '/user/installations') {
+          const visible = [...installations.values()].filter((i) => !i.deleted && i.users.has(login)).map(installationJson);
+          const { items, headers } = page(visible);
+          return send(200, { total_count: visible.length, installations: items }, headers);
+        }
+        return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+      }
+
       if (req.method === 'POST' && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(url.pathname))) {
         if (!verifyAppJwt(req.headers.authorization)) return send(401, { message: 'A JSON web token could not be decoded', documentation_url: 'https://docs.github.com/rest' });
+        const known = installations.get(Number(m[1]));
+        if (known?.deleted) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app' });
+        if (known?.suspendedAt) return send(403, { message: 'This installation has been suspended', documentation_url: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app' });
         const token = `ghs_${randomBytes(18).toString('hex')}`;
-        issuedTokens.add(token);
+        issuedTokens.set(token, Number(m[1]));
         return send(201, { token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { checks: 'write', contents: 'write', pull_requests: 'write', metadata: 'read' }, repository_selection: 'selected' });
       }
       if (url.pathname === '/app/hook/deliveries' || /^\/app\/hook\/deliveries\/\d+\/attempts$/.test(url.pathname)) {
@@ -70,6 +173,12 @@ export async function startGitHubApiLoopback() {
       }
       const token = req.headers.authorization?.replace(/^token\s+/i, '');
       if (!token || !issuedTokens.has(token)) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+      if (req.method === 'GET' && url.pathname === '/installation/repositories') {
+        const installation = installations.get(issuedTokens.get(token)!);
+        const granted = installation?.repositories ?? [];
+        const { items, headers } = page(granted);
+        return send(200, { total_count: granted.length, repository_selection: 'selected', repositories: items }, headers);
+      }
       if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(url.pathname))) {
         const [owner, repo] = [m[1]!, m[2]!];
         if (req.method === 'GET') {
@@ -102,9 +211,135 @@ export async function startGitHubApiLoopback() {
       return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     });
   });
+  const base = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  function installationJson(i: LoopbackInstallation) {
+    const json = recorded('installation', (p) => p.action === 'created').installation;
+    const htmlUrl = i.account.type === 'Organization' ? `https://github.com/organizations/${i.account.login}/settings/installations/${i.id}` : `https://github.com/settings/installations/${i.id}`;
+    return Object.assign(json, {
+      id: i.id,
+      account: { ...json.account, login: i.account.login, id: i.account.id, type: i.account.type, html_url: `https://github.com/${i.account.login}` },
+      app_id: appId,
+      app_slug: slug,
+      target_id: i.account.id,
+      target_type: i.account.type,
+      html_url: htmlUrl,
+      access_tokens_url: `https://api.github.com/app/installations/${i.id}/access_tokens`,
+      suspended_at: i.suspendedAt,
+      suspended_by: null,
+    });
+  }
+
+  function repositoryJson(owner: LoopbackInstallation['account'], r: { id?: number; name: string; private?: boolean; default_branch?: string }): LoopbackRepository {
+    const json = recordedPullRequest().base.repo;
+    return Object.assign(json, {
+      id: r.id ?? nextRepoId++,
+      name: r.name,
+      full_name: `${owner.login}/${r.name}`,
+      private: r.private ?? false,
+      default_branch: r.default_branch ?? 'main',
+      html_url: `https://github.com/${owner.login}/${r.name}`,
+      clone_url: `https://github.com/${owner.login}/${r.name}.git`,
+      owner: { ...json.owner, login: owner.login, id: owner.id, type: owner.type },
+    });
+  }
+
+  const mustFind = (id: number) => {
+    const i = installations.get(id);
+    if (!i) throw new Error(`the loopback has no installation ${id}`);
+    return i;
+  };
+  const short = (r: LoopbackRepository) => ({ id: r.id, node_id: `R_${r.id}`, name: r.name, full_name: r.full_name, private: r.private });
+  const sender = (login: string) => ({ ...recorded('installation', (p) => p.action === 'created').sender, login });
+
+  /** GitHub's side of the App. */
+  const app = {
+    /** The App is installed on an account, granting these repositories; `users` can see it (its owners). */
+    addInstallation(spec: { id?: number; account: { login: string; type?: 'User' | 'Organization' }; repositories?: { id?: number; name: string; private?: boolean; default_branch?: string }[]; users: string[] }): LoopbackInstallation {
+      const account = { login: spec.account.login, id: 8_000_000 + installations.size, type: spec.account.type ?? 'Organization' };
+      const installation: LoopbackInstallation = { id: spec.id ?? nextInstallationId++, account, suspendedAt: null, deleted: false, repositories: [], users: new Set(spec.users) };
+      installation.repositories = (spec.repositories ?? []).map((r) => repositoryJson(account, r));
+      installations.set(installation.id, installation);
+      return installation;
+    },
+    /** The user authorized the App on GitHub's page: the `code` GitHub appends to the callback (valid ten minutes, once). */
+    authorize(login: string): string {
+      const code = randomBytes(10).toString('hex');
+      codes.set(code, { login, expiresAt: Date.now() + 600_000, used: false });
+      return code;
+    },
+    suspend(id: number, suspended = true) {
+      mustFind(id).suspendedAt = suspended ? new Date().toISOString() : null;
+    },
+    uninstall(id: number) {
+      mustFind(id).deleted = true;
+    },
+    addRepository(id: number, r: { id?: number; name: string; private?: boolean; default_branch?: string }): LoopbackRepository {
+      const installation = mustFind(id);
+      const repo = repositoryJson(installation.account, r);
+      installation.repositories.push(repo);
+      return repo;
+    },
+    removeRepository(id: number, repoId: number): LoopbackRepository {
+      const installation = mustFind(id);
+      const repo = installation.repositories.find((r) => r.id === repoId)!;
+      installation.repositories = installation.repositories.filter((r) => r.id !== repoId);
+      return repo;
+    },
+  };
+
+  /** Webhook bodies GitHub would send for the installations above (GitHub's recorded examples, with these ids). */
+  const payloads = {
+    installation(id: number, action: 'created' | 'deleted' | 'suspend' | 'unsuspend' | 'new_permissions_accepted') {
+      const i = mustFind(id);
+      const body = recorded('installation', (p) => p.action === action);
+      return { ...body, action, installation: installationJson(i), ...(action === 'created' || action === 'deleted' ? { repositories: i.repositories.map(short) } : {}), sender: sender([...i.users][0] ?? i.account.login) };
+    },
+    installationRepositories(id: number, action: 'added' | 'removed', repos: LoopbackRepository[]) {
+      const i = mustFind(id);
+      const body = recorded('installation_repositories', (p) => p.action === action);
+      return {
+        ...body,
+        installation: installationJson(i),
+        repository_selection: 'selected',
+        repositories_added: action === 'added' ? repos.map(short) : [],
+        repositories_removed: action === 'removed' ? repos.map(short) : [],
+        sender: sender([...i.users][0] ?? i.account.login),
+      };
+    },
+    /** A push to the repository's default branch. */
+    push(id: number, repo: LoopbackRepository, after = randomBytes(20).toString('hex')) {
+      const body = recorded('push', (p) => p.ref === 'refs/heads/master' && !p.deleted);
+      return {
+        ...body,
+        ref: `refs/heads/${repo.default_branch}`,
+        after,
+        repository: { ...body.repository, id: repo.id, name: repo.name, full_name: repo.full_name, private: repo.private, default_branch: repo.default_branch, master_branch: repo.default_branch },
+        installation: { id, node_id: `MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u${id}` },
+      };
+    },
+    pullRequest(id: number, repo: LoopbackRepository, action: 'opened' | 'synchronize' | 'reopened' = 'opened') {
+      const body = recorded('pull_request', (p) => p.action === action);
+      body.repository = { ...body.repository, ...repo };
+      body.pull_request.base.repo = { ...body.pull_request.base.repo, ...repo };
+      return { ...body, installation: { id, node_id: `MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u${id}` } };
+    },
+  };
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: base(),
+    appId,
+    slug,
+    clientId,
+    clientSecret,
+    /** What Argus needs to talk to this loopback as its GitHub App (web and API on one address). */
+    appEnv: () => ({ GITHUB_APP_ID: String(appId), GITHUB_APP_PRIVATE_KEY: privateKeyPem, GITHUB_API_URL: base(), GITHUB_WEB_URL: base(), GITHUB_APP_SLUG: slug, GITHUB_APP_CLIENT_ID: clientId, GITHUB_APP_CLIENT_SECRET: clientSecret }),
+    ...app,
+    payloads,
+    installations,
+    userTokens,
+    revokedUserTokens,
     privateKeyPem,
     publicKey,
     calls,

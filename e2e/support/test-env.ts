@@ -10,6 +10,7 @@ import { createArgusWorker } from '@argus/activities/worker';
 import { bundleArgusWorkflows } from '../../activities/src/worker/create-worker';
 import { createApp } from '../../api/src/app';
 import type { AppDeps } from '../../api/src/app-deps';
+import { ephemeralSecrets } from '../../scripts/lib/installation-secrets';
 
 export interface TestEnv {
   config: PlatformConfig;
@@ -50,6 +51,7 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
     TEMPORAL_NAMESPACE: inject('temporalNamespace'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ...ephemeralSecrets(),
     ...env,
   });
   const knex = createKnex({ connectionString: config.databaseUrl, poolMax: 5 });
@@ -57,7 +59,7 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const metrics = createMetrics('api');
-  const deps: AppDeps = { config, knex, temporal, logger, metrics, mailer: createMailer({ knex, from: config.MAIL_FROM, logger }) };
+  const deps: AppDeps = { config, knex, temporal, logger, metrics, mailer: createMailer({ knex, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger }) };
   const app = createApp(deps);
   const workers: { worker: Worker; run: Promise<void>; close: () => Promise<void> }[] = [];
 

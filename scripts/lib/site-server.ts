@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
  * Serves a built single-page app and forwards /api and /ws to the API, so the browser talks to one origin
  * (the same job nginx does in docker-compose).
  */
-export function serveSite(opts: { name: string; distDir: string; port: number; apiPort: number }): Promise<http.Server> {
+export function serveSite(opts: { name: string; distDir: string; port: number; apiPort: number; host?: string }): Promise<http.Server> {
   const root = path.resolve(opts.distDir);
   const isApi = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/ws/') || url === '/healthz';
   const server = http.createServer((req, res) => {
@@ -64,6 +64,6 @@ export function serveSite(opts: { name: string; distDir: string; port: number; a
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${opts.port} (${opts.name}) is already in use`) : err),
     );
-    server.listen(opts.port, '127.0.0.1', () => resolve(server));
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve(server));
   });
 }

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type http from 'node:http';
-import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { createKnex, ensureDatabase, findActiveRepositoryByCloneUrl, findWorkspaceBySlug, insertRepository, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { loadConfig, type PlatformConfig } from '@argus/activities';
 import { DEMO_LOGIN, seedDemo } from '../../api/src/seed/demo-seed';
 import { createSampleRepo } from '../../e2e/fixtures/sample-repo';
 import { startTemporalDevServer } from './temporal-server';
-import { assertPortsFree, nodeTsArgs, ROOT, startProcess, waitForHttp, type ManagedProcess } from './processes';
+import { assertPortsFree, nodeTsArgs, ROOT, waitForHttp } from './processes';
+import { supervise, type SupervisedProcess } from './supervisor';
+import { withInstallationSecrets } from './installation-secrets';
 import { serveSite } from './site-server';
 
 const run = promisify(execFile);
@@ -55,7 +57,8 @@ async function buildSiteIfStale(workspace: 'portal' | 'admin-ui', log: (l: strin
 export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string; log?: (l: string) => void; quiet?: boolean }): Promise<RunningStack> {
   const log = opts.log ?? console.log;
   const externalTemporal = Boolean(opts.env.TEMPORAL_ADDRESS);
-  const config = loadConfig(opts.env);
+  const baseEnv = await withInstallationSecrets(opts.env, opts.dataDir, log);
+  const config = loadConfig(baseEnv);
   const stops: (() => Promise<void>)[] = [];
   const components: string[] = [];
   const stopAll = async () => {
@@ -97,7 +100,7 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
     await knex.destroy();
 
     let temporalUi: string | null = config.TEMPORAL_UI_URL;
-    const env: NodeJS.ProcessEnv = { ...opts.env, DATABASE_URL: config.databaseUrl, ARGUS_DATA_DIR: opts.dataDir };
+    const env: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: config.databaseUrl, ARGUS_DATA_DIR: opts.dataDir };
     if (!externalTemporal) {
       log(`[start] starting the Temporal dev server on 127.0.0.1:${config.TEMPORAL_PORT} (UI :${config.TEMPORAL_UI_PORT})`);
       const temporal = await startTemporalDevServer({
@@ -117,18 +120,13 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
       components.push('temporal');
     }
 
-    const children: ManagedProcess[] = [];
+    const children: SupervisedProcess[] = [];
     stops.push(async () => {
       await Promise.all(children.map((c) => c.stop()));
     });
-    const spawnChild = (name: string, entry: string) => {
-      const child = startProcess(name, process.execPath, nodeTsArgs(entry), { env, quiet: opts.quiet });
-      children.push(child);
-      void child.exited.then((code) => {
-        if (!stopping) log(`[start] ${name} exited with code ${code}`);
-      });
-      return child;
-    };
+    // A crashed worker or API is restarted with backoff (see supervise), so a run never waits forever on a worker
+    // that died; Temporal hands the crashed worker's tasks to the new one.
+    const spawnChild = (name: string, entry: string) => children.push(supervise(name, process.execPath, nodeTsArgs(entry), { env, quiet: opts.quiet, log }));
     let stopping = false;
     spawnChild('worker', 'activities/src/worker.ts');
     spawnChild('api', 'api/src/server.ts');
@@ -141,8 +139,8 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
 
     await builds;
     const sites: http.Server[] = [];
-    sites.push(await serveSite({ name: 'PORTAL_PORT', distDir: path.join(ROOT, 'portal', 'dist'), port: config.PORTAL_PORT, apiPort: config.API_PORT }));
-    sites.push(await serveSite({ name: 'ADMIN_PORT', distDir: path.join(ROOT, 'admin-ui', 'dist'), port: config.ADMIN_PORT, apiPort: config.API_PORT }));
+    sites.push(await serveSite({ name: 'PORTAL_PORT', distDir: path.join(ROOT, 'portal', 'dist'), port: config.PORTAL_PORT, apiPort: config.API_PORT, host: config.HOST }));
+    sites.push(await serveSite({ name: 'ADMIN_PORT', distDir: path.join(ROOT, 'admin-ui', 'dist'), port: config.ADMIN_PORT, apiPort: config.API_PORT, host: config.HOST }));
     stops.push(async () => {
       for (const s of sites) {
         s.closeAllConnections();
@@ -178,15 +176,15 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
  * Returns its id when it was just connected, so the first start can analyze it once.
  */
 async function seedDemoRepository(knex: ReturnType<typeof createKnex>, dataDir: string, log: (l: string) => void): Promise<string | null> {
-  const team = await knex('workspaces').where({ slug: 'demo-team' }).first('id');
+  const team = await findWorkspaceBySlug(knex, 'demo-team');
   if (!team) return null;
   const dir = path.resolve(dataDir, 'demo-repo');
   if (!existsSync(path.join(dir, '.git'))) await createSampleRepo({ dir });
   const cloneUrl = `file://${dir}`;
-  if (await knex('repositories').where({ workspaceId: team.id, cloneUrl }).whereNull('removedAt').first('id')) return null;
-  const [repo] = await knex('repositories').insert({ workspaceId: team.id, provider: 'git', fullName: 'demo/sample-shop', cloneUrl, defaultBranch: 'main' }).returning('id');
+  if (await findActiveRepositoryByCloneUrl(knex, team.id, cloneUrl)) return null;
+  const repo = await insertRepository(knex, { workspaceId: team.id, provider: 'git', fullName: 'demo/sample-shop', cloneUrl, defaultBranch: 'main' });
   log(`[start] connected the demo repository ${cloneUrl}`);
-  return repo.id as string;
+  return repo.id;
 }
 
 /** Starts the first analysis through the API, as a user would with "Analyze now". */

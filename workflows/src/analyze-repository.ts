@@ -18,7 +18,7 @@ const analysisActivities = (heartbeatTimeout: string) =>
   proxyActivities<Activities>({
     startToCloseTimeout: '30 minutes',
     heartbeatTimeout,
-    retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['RepositoryTooLarge', 'UnknownRepository'] },
+    retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['RepositoryTooLarge', 'UnknownRepository', 'UnsafeRemote'] },
   });
 const reporting = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: { maximumAttempts: 5 } });
 

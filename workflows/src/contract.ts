@@ -31,6 +31,14 @@ export type FixStatus = (typeof FIX_STATUSES)[number];
 export const USAGE_KINDS = ['analysis', 'fix'] as const;
 export type UsageKind = (typeof USAGE_KINDS)[number];
 
+export const SUBSCRIPTION_STATUSES = ['trial', 'active', 'past_due', 'cancelled'] as const;
+export type SubscriptionStatusName = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'failed', 'refunded'] as const;
+export type InvoiceStatusName = (typeof INVOICE_STATUSES)[number];
+
+export const INVOICE_ITEM_TYPES = ['subscription', 'overage', 'credit', 'proration'] as const;
+
 // ---------------------------------------------------------------------------------------------------------
 // Task queue and workflow ids
 // ---------------------------------------------------------------------------------------------------------
@@ -49,11 +57,16 @@ export const workflowIds = {
   fixPullRequest: (fixId: string) => `fix-pr-${fixId}`,
   fixBatchPullRequest: (runId: string, ruleId: string) => `fix-batch-${runId}-${ruleId}`,
   probe: (probeId: string) => `probe-${probeId}`,
+  /** One lifecycle per workspace: a personal workspace is its own customer. */
+  subscription: (workspaceId: string) => `subscription-${workspaceId}`,
+  /** An invoicing run started by hand (the Schedule names its own runs). */
+  manualInvoicing: (requestId: string) => `invoicing-manual-${requestId}`,
 } as const;
 
 export const scheduleIds = {
   repositoryAnalysis: (repositoryId: string) => `analysis-schedule-${repositoryId}`,
   webhookDeliveryReconciler: 'github-webhook-delivery-reconciler',
+  invoicing: 'billing-invoicing',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -131,6 +144,124 @@ export interface ReconcileWebhookDeliveriesInput {
   lookbackHours?: number;
 }
 
+// ----- billing -----
+
+/** What the subscription workflow and the API say about a subscription (times are ISO strings). */
+export interface SubscriptionSnapshot {
+  subscriptionId: string;
+  workspaceId: string;
+  status: SubscriptionStatusName;
+  tier: string;
+  pendingTier: string | null;
+  currentPeriodStart: string;
+  currentPeriodEnd: string;
+  trialEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+  cancelledAt: string | null;
+  pastDueSince: string | null;
+  restricted: boolean;
+}
+
+export interface DunningState {
+  /** Attempts made so far (the first charge is attempt 1). */
+  attempt: number;
+  nextAttemptAt: string | null;
+}
+
+export interface SubscriptionLifecycleInput {
+  workspaceId: string;
+  /** Postgres interval of a new subscription's billing period ("1 month"; tests use seconds). */
+  billingInterval: string;
+  /** Postgres interval of the first paid tier's trial, or null for none. */
+  trialPeriod: string | null;
+  /** Temporal durations between dunning retries; after the last retry fails the workspace is restricted. */
+  dunningDelays: string[];
+  /** Continue as new past this history length even before Temporal suggests it (tests). */
+  continueAsNewAfterEvents?: number;
+  /** State carried across continueAsNew. */
+  carried?: { dunning: DunningState | null; generation: number };
+}
+
+export interface SubscriptionState {
+  snapshot: SubscriptionSnapshot;
+  dunning: DunningState | null;
+  /** How many times this workflow continued as new (0 for the first run). */
+  generation: number;
+}
+
+export const subscriptionHandlers = {
+  state: 'subscriptionState',
+  changePlan: 'changePlan',
+  cancel: 'cancelSubscription',
+  reactivate: 'reactivateSubscription',
+  retryPayment: 'retryPayment',
+  paymentSettled: 'paymentSettled',
+  refresh: 'refreshSubscription',
+} as const;
+
+export interface PlanChangeRequest {
+  tier: string;
+  direction: 'upgrade' | 'downgrade';
+  requestId: string;
+  actorId: string | null;
+}
+
+export interface CancelRequest {
+  atPeriodEnd: boolean;
+  requestId: string;
+  actorId: string | null;
+}
+
+export interface ReactivateRequest {
+  requestId: string;
+  actorId: string | null;
+}
+
+export type BillingRefusal =
+  | 'unknown_tier'
+  | 'same_tier'
+  | 'not_an_upgrade'
+  | 'not_a_downgrade'
+  | 'nothing_to_cancel'
+  | 'not_cancelling'
+  | 'not_owed';
+
+export type BillingChangeResult =
+  | { ok: true; effective: 'now' | 'period_end'; prorationCents: number; invoiceId: string | null; subscription: SubscriptionSnapshot }
+  | { ok: false; code: BillingRefusal; message: string };
+
+export interface RetryPaymentRequest {
+  invoiceId: string;
+}
+
+export type PaymentOutcome = 'paid' | 'failed' | 'pending' | 'manual' | 'not_owed';
+
+export interface RetryPaymentResult {
+  outcome: PaymentOutcome;
+  message: string;
+}
+
+/** From the Stripe webhook or a billing admin: an invoice's payment settled outside the workflow. */
+export interface PaymentSettledSignal {
+  invoiceId: string;
+  outcome: 'paid' | 'failed';
+  error?: string;
+}
+
+export interface InvoiceDueSubscriptionsInput {
+  /** Invoice periods that ended by then (ISO); defaults to the run's start time. */
+  asOf?: string;
+  batchSize?: number;
+  concurrency?: number;
+}
+
+export interface InvoiceDueSubscriptionsResult {
+  asOf: string;
+  processed: number;
+  invoicesCreated: number;
+  announced: number;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Live events (Postgres NOTIFY → every API process → browser sockets)
 // ---------------------------------------------------------------------------------------------------------
@@ -144,6 +275,9 @@ export interface RunEvent {
   repositoryId: string;
   status: RunStatus | string;
   progress?: unknown;
+  /** Sent when the run's counts changed after it finished (triage): its new summary and gate. */
+  summary?: unknown;
+  gate?: unknown;
 }
 
 export type LiveEvent = RunEvent;

@@ -5,3 +5,14 @@ export { generateFix, fixPhaseQuery } from './generate-fix';
 export { fixToPullRequest, pullRequestPhaseQuery } from './fix-to-pull-request';
 export { reconcileWebhookDeliveries } from './reconcile-webhook-deliveries';
 export type * from './contract';
+export {
+  subscriptionLifecycle,
+  subscriptionStateQuery,
+  changePlanUpdate,
+  cancelSubscriptionUpdate,
+  reactivateSubscriptionUpdate,
+  retryPaymentUpdate,
+  paymentSettledSignal,
+  refreshSubscriptionSignal,
+} from './subscription-lifecycle';
+export { invoiceDueSubscriptions } from './invoice-due-subscriptions';

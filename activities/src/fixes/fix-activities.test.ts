@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
-import { createBareSampleRemote, type BareRemote } from '../../../api/src/fixes/sample-remote';
+import { createBareSampleRemote, type BareRemote } from '../../../e2e/support/sample-remote';
 import { createSecretBox } from '../platform/secrets';
 import { DEFAULT_LIMITS } from '../analysis';
 import type { Finding } from '../analyzers/index';
 import { compareBeforeAfter, createFixActivities } from './fix-activities';
-import { groqCompletion, startGroqLoopback, type LlmLoopback } from './testing/llm-loopback';
-import { GOOD_EQEQEQ_ANSWER, MALFORMED_ANSWER } from './testing/sample-patches';
+import { groqCompletion, startGroqLoopback, type LlmLoopback } from '../../../e2e/support/llm-loopback';
+import { GOOD_EQEQEQ_ANSWER, MALFORMED_ANSWER } from '../../../e2e/support/sample-patches';
 
 // The generation activity in Temporal's MockActivityEnvironment, on a real database and a real git remote (a bare
 // clone of the fixture repository); Groq is the real groq-sdk against a loopback speaking /openai/v1/chat/completions.
@@ -71,7 +71,7 @@ describe('generateFixPatch (MockActivityEnvironment)', () => {
   it('decrypts the workspace key for the provider', async () => {
     groq.reply(() => ({ body: groqCompletion(GOOD_EQEQEQ_ANSWER) }));
     const fixId = await newFix('groq');
-    expect(await generateIn(fixId)).toMatchObject({ status: 'generated', model: 'mixtral-8x7b-32768', tokensIn: 812, tokensOut: 96, costMicroUsd: Math.round((812 + 96) * 0.24) });
+    expect(await generateIn(fixId)).toMatchObject({ status: 'generated', model: 'openai/gpt-oss-120b', tokensIn: 812, tokensOut: 96, costMicroUsd: Math.round(812 * 0.15 + 96 * 0.6) });
     expect(groq.requests.at(-1)!.headers.authorization).toBe('Bearer gsk_activity_test_key');
   });
 

@@ -2,6 +2,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from 'knex';
+import { findFixWithFinding, findingsOfRunInFiles, findWorkspaceAiKey, markFixFailed, markFixGenerating, saveFixUsage, saveFixVerdict, saveGeneratedFix, type FixRow, type FixWithFinding } from '@argus/db';
+import { appendActivity } from '@argus/db';
 import { DEFAULT_LIMITS, type AnalysisLimits } from '../analysis';
 import { analyzeFiles, createAnalyzers, loadArgusConfig, type Finding } from '../analyzers/index';
 import { occurrenceKey } from '../analyzers/fingerprint';
@@ -21,6 +23,7 @@ export interface FixActivityDeps {
   octokitFor: OctokitFor | null;
   portalUrl: string;
   limits?: AnalysisLimits;
+  allowPrivateRemotes?: boolean;
 }
 
 export interface FixContext {
@@ -63,7 +66,7 @@ const PARSE_ERROR_RULES = new Set(['eslint/parse-error', 'ruff/syntax-error']);
 
 /** Appends a system entry to the activity log for the state changes a workflow makes (the API logs the users' own). */
 export async function recordFixActivity(db: Knex | Knex.Transaction, entry: { workspaceId: string; action: string; fixId: string; after?: unknown }) {
-  await db('activity_log').insert({ workspaceId: entry.workspaceId, actorKind: 'system', action: entry.action, resourceType: 'fix', resourceId: entry.fixId, after: entry.after === undefined ? null : JSON.stringify(entry.after) });
+  await appendActivity(db, { workspaceId: entry.workspaceId, actorKind: 'system', action: entry.action, resourceType: 'fix', resourceId: entry.fixId, after: entry.after });
 }
 
 /** Business failures are final; timeouts and unreachable providers are retried by Temporal first. */
@@ -80,30 +83,14 @@ export function keepHeartbeating(ctx: Context): () => void {
   return () => clearInterval(timer);
 }
 
-export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAULT_LIMITS }: FixActivityDeps) {
-  async function loadFix(fixId: string) {
-    const fix = await knex('fixes as x')
-      .join('findings as f', 'f.id', 'x.findingId')
-      .where('x.id', fixId)
-      .first(
-        'x.*',
-        'f.ruleId',
-        'f.tool',
-        'f.path',
-        'f.startLine',
-        'f.startColumn',
-        'f.endLine',
-        'f.endColumn',
-        'f.message',
-        'f.snippet',
-        'f.helpUrl',
-        'f.fingerprint',
-      );
+export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAULT_LIMITS, allowPrivateRemotes = false }: FixActivityDeps) {
+  async function loadFix(fixId: string): Promise<FixWithFinding> {
+    const fix = await findFixWithFinding(knex, fixId);
     if (!fix) throw ApplicationFailure.nonRetryable(`Fix ${fixId} does not exist.`, 'UnknownFix');
-    return fix as Record<string, any>;
+    return fix;
   }
 
-  function findingOf(fix: Record<string, any>): FixFinding {
+  function findingOf(fix: FixWithFinding): FixFinding {
     return {
       id: fix.findingId,
       ruleId: fix.ruleId,
@@ -121,28 +108,28 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
 
   async function llmSettingsFor(workspaceId: string, provider: LlmProviderId, timeoutMs: number): Promise<LlmSettings> {
     const fromEnv = llmSettingsFromEnv(provider);
-    const row = await knex('workspaceAiKeys').where({ workspaceId, provider }).first('keySealed');
+    const row = await findWorkspaceAiKey(knex, workspaceId, provider);
     const apiKey = row ? secrets.decrypt(row.keySealed, `workspace:${workspaceId}:${provider}`) : fromEnv.apiKey;
     if (!apiKey) {
       const d = LLM_DEFAULTS[provider];
-      throw new FixFailure('ProviderNotConfigured', `No ${d.label} API key: an admin can set one for the workspace (PUT /api/workspaces/${workspaceId}/ai-keys), or the operator can set ${d.keyVar}.`);
+      throw new FixFailure('ProviderNotConfigured', `No ${d.label} API key is set for this workspace. A workspace admin can add one in the workspace’s settings, under AI providers.`);
     }
     return { ...fromEnv, apiKey, timeoutMs, maxRetries: SDK_MAX_RETRIES };
   }
 
-  async function providerFor(fix: Record<string, any>, timeoutMs: number): Promise<FixProvider> {
+  async function providerFor(fix: FixWithFinding, timeoutMs: number): Promise<FixProvider> {
     if (fix.provider === 'builtin') return createBuiltinProvider();
     return createLlmProvider(await llmSettingsFor(fix.workspaceId, fix.provider as LlmProviderId, timeoutMs));
   }
 
-  function summary(fix: Record<string, any>): GeneratedFixSummary {
+  function summary(fix: FixRow): GeneratedFixSummary {
     return { fixId: fix.id, status: 'generated', model: fix.model, files: fix.files ?? [], tokensIn: fix.tokensIn, tokensOut: fix.tokensOut, costMicroUsd: fix.costMicroUsd === null ? null : Number(fix.costMicroUsd) };
   }
 
   return {
     /** Moves a queued fix to generating and returns what the workflow needs to know of it. */
     async startFixGeneration({ fixId }: { fixId: string }): Promise<FixContext> {
-      await knex('fixes').where({ id: fixId }).whereIn('status', ['queued']).update({ status: 'generating', updatedAt: knex.fn.now() });
+      await markFixGenerating(knex, fixId);
       const fix = await loadFix(fixId);
       return { fixId, findingId: fix.findingId, runId: fix.runId, workspaceId: fix.workspaceId, repositoryId: fix.repositoryId, provider: fix.provider };
     },
@@ -168,7 +155,7 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
         const provider = await providerFor(fix, timeoutMs);
         const source = await loadFixSource(knex, fix.runId);
         if (!source.commitSha) throw new FixFailure('NoFixAvailable', 'The run has no commit to fix yet.');
-        await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor }), limits.cloneTimeoutMs);
+        await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes }), limits.cloneTimeoutMs);
         ctx.heartbeat();
         let text: string;
         try {
@@ -191,17 +178,12 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
         const tokensIn = answer.usage?.tokensIn ?? null;
         const tokensOut = answer.usage?.tokensOut ?? null;
         const cost = answer.kind === 'patch' ? costMicroUsd(answer.model, answer.usage) : null;
-        const [row] = await knex('fixes')
-          .where({ id: fixId, status: 'generating' })
-          .update({ status: 'generated', patch, explanation: answer.explanation, model: answer.model, files: JSON.stringify(files), tokensIn, tokensOut, costMicroUsd: cost, generatedAt: knex.fn.now(), updatedAt: knex.fn.now() })
-          .returning('*');
+        const row = await saveGeneratedFix(knex, fixId, { patch, explanation: answer.explanation, model: answer.model, files, tokensIn, tokensOut, costMicroUsd: cost });
         return summary(row ?? (await loadFix(fixId)));
       } catch (err) {
         if (!(err instanceof FixFailure)) throw err;
         if (err.usage) {
-          await knex('fixes')
-            .where({ id: fixId })
-            .update({ model: err.usage.model ?? null, tokensIn: err.usage.tokensIn, tokensOut: err.usage.tokensOut, costMicroUsd: err.usage.model ? costMicroUsd(err.usage.model, err.usage) : null });
+          await saveFixUsage(knex, fixId, { model: err.usage.model ?? null, tokensIn: err.usage.tokensIn, tokensOut: err.usage.tokensOut, costMicroUsd: err.usage.model ? costMicroUsd(err.usage.model, err.usage) : null });
         }
         throw toApplicationFailure(err);
       } finally {
@@ -221,16 +203,16 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
         if (['validated', 'rejected', 'pr_open', 'merged', 'closed'].includes(fix.status)) return { fixId, status: fix.status === 'rejected' ? 'rejected' : 'validated', reason: fix.failureReason };
         throw ApplicationFailure.nonRetryable(`Fix ${fixId} is ${fix.status}; only a generated fix can be validated.`, 'FixNotGenerated');
       }
-      const files: string[] = fix.files?.length ? fix.files : patchPaths(fix.patch);
+      const files: string[] = fix.files?.length ? fix.files : patchPaths(fix.patch ?? '');
       const dir = await freshDir(limits.sandboxRoot, `fix-${fixId}-validate-${ctx.info.attempt}`);
       const stopHeartbeat = keepHeartbeating(ctx);
       try {
         const source = await loadFixSource(knex, fix.runId);
-        const commitSha = await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor }), limits.cloneTimeoutMs);
+        const commitSha = await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes }), limits.cloneTimeoutMs);
         ctx.heartbeat();
         const validation: FixValidation = { commitSha, applies: false, findingGone: false, newFindings: [], parseErrors: [], analyzedFiles: files };
         let reason: string | null = null;
-        const applied = await applyPatch(dir, fix.patch, 'fix');
+        const applied = await applyPatch(dir, fix.patch ?? '', 'fix');
         if (!ANALYZER_TOOLS.includes(fix.tool)) {
           // Findings imported from another tool's SARIF cannot be re-checked here, so nothing proves the fix.
           reason = `The finding was imported from ${fix.tool}; Argus cannot run that tool again to check the fix.`;
@@ -245,7 +227,7 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
           const { config } = await loadArgusConfig(dir);
           const after = await analyzeFiles({ root: dir, files: touched, config, analyzers: createAnalyzers(), signal: ctx.cancellationSignal });
           ctx.heartbeat();
-          const before = await knex('findings').where({ runId: fix.runId }).whereIn('path', touched).whereIn('tool', ANALYZER_TOOLS).select('ruleId', 'path', 'snippet', 'fingerprint');
+          const before = await findingsOfRunInFiles(knex, fix.runId, touched, ANALYZER_TOOLS);
           Object.assign(validation, compareBeforeAfter(findingOf(fix), before, after));
           if (validation.parseErrors.length) reason = `The patched file no longer parses: ${describeFindings(validation.parseErrors)}`;
           else if (!validation.findingGone) reason = `The analyzers still report ${fix.ruleId} at ${fix.path} after the patch.`;
@@ -253,10 +235,8 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
         }
         const status = reason ? 'rejected' : 'validated';
         await knex.transaction(async (trx) => {
-          const n = await trx('fixes')
-            .where({ id: fixId, status: 'generated' })
-            .update({ status, failureType: reason ? 'ValidationFailed' : null, failureReason: reason, validation: JSON.stringify(validation), validatedAt: trx.fn.now(), updatedAt: trx.fn.now() });
-          if (n) await recordFixActivity(trx, { workspaceId: fix.workspaceId, action: `fix.${status}`, fixId, after: { ruleId: fix.ruleId, path: fix.path, provider: fix.provider, reason } });
+          const changed = await saveFixVerdict(trx, fixId, { status, reason, validation });
+          if (changed) await recordFixActivity(trx, { workspaceId: fix.workspaceId, action: `fix.${status}`, fixId, after: { ruleId: fix.ruleId, path: fix.path, provider: fix.provider, reason } });
         });
         return { fixId, status, reason };
       } finally {
@@ -268,11 +248,7 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
     /** Records why a fix could not be generated (or validated). Never overwrites a fix that got further. */
     async failFix({ fixId, type, reason }: { fixId: string; type: string; reason: string }): Promise<void> {
       await knex.transaction(async (trx) => {
-        const [row] = await trx('fixes')
-          .where({ id: fixId })
-          .whereIn('status', ['queued', 'generating', 'generated'])
-          .update({ status: 'failed', failureType: type, failureReason: reason.slice(0, 2000), updatedAt: trx.fn.now() })
-          .returning(['workspaceId', 'provider']);
+        const row = await markFixFailed(trx, fixId, { type, reason });
         if (row) await recordFixActivity(trx, { workspaceId: row.workspaceId, action: 'fix.failed', fixId, after: { type, reason: reason.slice(0, 500), provider: row.provider } });
       });
     },

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_REPO_DIR } from '../../../e2e/fixtures/sample-repo';
 import { buildFixPrompt, costMicroUsd, createAnthropicProvider, createGroqProvider, llmSettingsFromEnv, type LlmSettings } from './llm';
-import { anthropicMessage, anthropicRateLimited, groqCompletion, groqRateLimited, startAnthropicLoopback, startGroqLoopback, type LlmLoopback } from './testing/llm-loopback';
-import { GOOD_EQEQEQ_ANSWER, MALFORMED_ANSWER } from './testing/sample-patches';
+import { anthropicMessage, anthropicRateLimited, groqCompletion, groqRateLimited, startAnthropicLoopback, startGroqLoopback, type LlmLoopback } from '../../../e2e/support/llm-loopback';
+import { GOOD_EQEQEQ_ANSWER, MALFORMED_ANSWER } from '../../../e2e/support/sample-patches';
 import type { FixRequest } from './types';
 
 // The adapters through the real groq-sdk and @anthropic-ai/sdk, pointed at loopback HTTP servers that speak each
@@ -29,7 +29,7 @@ afterAll(async () => {
 const settings = (provider: 'groq' | 'anthropic', url: string, extra: Partial<LlmSettings> = {}): LlmSettings => ({
   provider,
   apiKey: 'sk-test-loopback-key',
-  model: provider === 'groq' ? 'mixtral-8x7b-32768' : 'claude-3-haiku-20240307',
+  model: provider === 'groq' ? 'openai/gpt-oss-120b' : 'claude-haiku-4-5',
   baseURL: url,
   timeoutMs: 5_000,
   maxRetries: 1,
@@ -47,15 +47,15 @@ describe('the prompt', () => {
     expect(prompt).toContain(' 1 | // Legacy plugin loader'); // 17 - 20 < 1: starts at the top of the file
   });
 
-  it('defaults to seed 000’s models; env overrides them', () => {
-    expect(llmSettingsFromEnv('groq', {}).model).toBe('mixtral-8x7b-32768');
-    expect(llmSettingsFromEnv('anthropic', {}).model).toBe('claude-3-haiku-20240307');
-    expect(llmSettingsFromEnv('groq', { GROQ_MODEL: 'llama-3.3-70b-versatile', GROQ_BASE_URL: 'http://127.0.0.1:1', GROQ_API_KEY: 'k' })).toEqual({ provider: 'groq', model: 'llama-3.3-70b-versatile', baseURL: 'http://127.0.0.1:1', apiKey: 'k' });
+  it('defaults to current models (not the decommissioned ones of seed 000); env overrides them', () => {
+    expect(llmSettingsFromEnv('groq', {}).model).toBe('openai/gpt-oss-120b');
+    expect(llmSettingsFromEnv('anthropic', {}).model).toBe('claude-haiku-4-5');
+    expect(llmSettingsFromEnv('groq', { GROQ_MODEL: 'openai/gpt-oss-20b', GROQ_BASE_URL: 'http://127.0.0.1:1', GROQ_API_KEY: 'k' })).toEqual({ provider: 'groq', model: 'openai/gpt-oss-20b', baseURL: 'http://127.0.0.1:1', apiKey: 'k' });
   });
 
   it('prices usage in integer micro-dollars', () => {
-    expect(costMicroUsd('mixtral-8x7b-32768', { tokensIn: 1_000_000, tokensOut: 0 })).toBe(240_000);
-    expect(costMicroUsd('claude-3-haiku-20240307', { tokensIn: 1024, tokensOut: 128 })).toBe(Math.round(1024 * 0.25 + 128 * 1.25));
+    expect(costMicroUsd('openai/gpt-oss-120b', { tokensIn: 1_000_000, tokensOut: 0 })).toBe(150_000);
+    expect(costMicroUsd('claude-haiku-4-5', { tokensIn: 1024, tokensOut: 128 })).toBe(1024 * 1 + 128 * 5);
     expect(costMicroUsd('some-new-model', { tokensIn: 1, tokensOut: 1 })).toBeNull();
   });
 });
@@ -65,18 +65,18 @@ describe('groq adapter (loopback: OpenAI-compatible /openai/v1/chat/completions)
     groq.reply(() => ({ body: groqCompletion(GOOD_EQEQEQ_ANSWER, { promptTokens: 900, completionTokens: 120 }) }));
     const before = groq.requests.length;
     const answer = await createGroqProvider(settings('groq', groq.url)).generate(request);
-    expect(answer).toMatchObject({ kind: 'patch', model: 'mixtral-8x7b-32768', usage: { tokensIn: 900, tokensOut: 120 } });
+    expect(answer).toMatchObject({ kind: 'patch', model: 'openai/gpt-oss-120b', usage: { tokensIn: 900, tokensOut: 120 } });
     expect(answer.kind === 'patch' && answer.patch).toContain("+  return user.role === 'admin';");
     const sent = groq.requests[before]!;
     expect(sent.headers.authorization).toBe('Bearer sk-test-loopback-key');
-    expect(sent.body.model).toBe('mixtral-8x7b-32768');
+    expect(sent.body.model).toBe('openai/gpt-oss-120b');
     expect(sent.body.messages[0].role).toBe('system');
     expect(sent.body.messages[1].content).toContain('Rule: eslint/eqeqeq');
   });
 
   it('turns a malformed answer into InvalidPatch, keeping the tokens it cost', async () => {
     groq.reply(() => ({ body: groqCompletion(MALFORMED_ANSWER, { promptTokens: 700, completionTokens: 30 }) }));
-    await expect(createGroqProvider(settings('groq', groq.url)).generate(request)).rejects.toMatchObject({ type: 'InvalidPatch', usage: { tokensIn: 700, tokensOut: 30, model: 'mixtral-8x7b-32768' } });
+    await expect(createGroqProvider(settings('groq', groq.url)).generate(request)).rejects.toMatchObject({ type: 'InvalidPatch', usage: { tokensIn: 700, tokensOut: 30, model: 'openai/gpt-oss-120b' } });
   });
 
   it('turns a 429 into ProviderRateLimited after the SDK’s one retry', async () => {
@@ -104,7 +104,7 @@ describe('anthropic adapter (loopback: /v1/messages)', () => {
     anthropic.reply(() => ({ body: anthropicMessage(GOOD_EQEQEQ_ANSWER, { inputTokens: 1024, outputTokens: 128 }) }));
     const before = anthropic.requests.length;
     const answer = await createAnthropicProvider(settings('anthropic', anthropic.url)).generate(request);
-    expect(answer).toMatchObject({ kind: 'patch', model: 'claude-3-haiku-20240307', usage: { tokensIn: 1024, tokensOut: 128 }, explanation: expect.stringContaining('strict equality') });
+    expect(answer).toMatchObject({ kind: 'patch', model: 'claude-haiku-4-5', usage: { tokensIn: 1024, tokensOut: 128 }, explanation: expect.stringContaining('strict equality') });
     const sent = anthropic.requests[before]!;
     // SDK 1.x sends the key as a bearer token (older ones used x-api-key).
     expect([sent.headers['x-api-key'], sent.headers.authorization]).toContain(sent.headers['x-api-key'] ? 'sk-test-loopback-key' : 'Bearer sk-test-loopback-key');

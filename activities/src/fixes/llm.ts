@@ -6,13 +6,15 @@ export { LLM_DEFAULTS, llmSettingsFromEnv, DEFAULT_LLM_TIMEOUT_MS, SDK_MAX_RETRI
 import { FixFailure, type FixProvider, type FixRequest, type LlmProviderId, type ProviderAnswer, type ProviderUsage } from './types';
 
 /**
- * The LLM providers, each through its own official SDK. Settings come from the environment with seed 000's defaults
- * (GROQ_MODEL, ANTHROPIC_MODEL; GROQ_BASE_URL / ANTHROPIC_BASE_URL point the SDKs elsewhere, e.g. at a loopback server
+ * The LLM providers, each through its own official SDK. Settings come from the environment with current models as
+ * defaults (llm-settings.ts; GROQ_MODEL, ANTHROPIC_MODEL; GROQ_BASE_URL / ANTHROPIC_BASE_URL point the SDKs elsewhere, e.g. at a loopback server
  * in tests). A workspace's own key wins over GROQ_API_KEY / ANTHROPIC_API_KEY.
  */
 
 /** USD per million tokens (input, output), by model id prefix. Unknown models are stored without a cost. */
 const PRICES: [prefix: string, input: number, output: number][] = [
+  ['openai/gpt-oss-120b', 0.15, 0.6],
+  ['openai/gpt-oss-20b', 0.075, 0.3],
   ['mixtral-8x7b', 0.24, 0.24],
   ['llama-3.3-70b', 0.59, 0.79],
   ['llama-3.1-8b', 0.05, 0.08],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePatch, parseModelAnswer, patchPaths } from './patch';
-import { GOOD_EQEQEQ_ANSWER, MALFORMED_ANSWER } from './testing/sample-patches';
+import { GOOD_EQEQEQ_ANSWER, MALFORMED_ANSWER } from '../../../e2e/support/sample-patches';
 
 describe('reading a model’s answer', () => {
   it('takes the fenced diff as the patch and the prose as the explanation', () => {

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from 'knex';
+import { findFixesWithFindings, markFixesPullRequestOpen } from '@argus/db';
 import { DEFAULT_LIMITS, type AnalysisLimits } from '../analysis';
 import type { OctokitFor } from '../github';
 import type { SecretBox } from '../platform/secrets';
@@ -47,14 +48,8 @@ export interface PushedBranch {
 
 const PR_MARKER = '<!-- argus:fix -->';
 
-export function createFixPullRequestActivities({ knex, secrets, octokitFor, portalUrl, limits = DEFAULT_LIMITS }: { knex: Knex; secrets: SecretBox; octokitFor: OctokitFor | null; portalUrl: string; limits?: AnalysisLimits }) {
-  async function loadFixes(fixIds: string[]) {
-    const rows = await knex('fixes as x')
-      .join('findings as f', 'f.id', 'x.findingId')
-      .whereIn('x.id', fixIds)
-      .select('x.*', 'f.ruleId', 'f.path', 'f.startLine', 'f.message');
-    return fixIds.map((id) => rows.find((r) => r.id === id)).filter((r): r is Record<string, any> => Boolean(r));
-  }
+export function createFixPullRequestActivities({ knex, secrets, octokitFor, portalUrl, limits = DEFAULT_LIMITS, allowPrivateRemotes = false }: { knex: Knex; secrets: SecretBox; octokitFor: OctokitFor | null; portalUrl: string; limits?: AnalysisLimits; allowPrivateRemotes?: boolean }) {
+  const loadFixes = (fixIds: string[]) => findFixesWithFindings(knex, fixIds);
 
   function bodyFor(plan: FixPullRequestPlan, included: PlannedFix[], commitSha: string): string {
     const link = (f: PlannedFix) => `${portalUrl}/runs/${plan.runId}?finding=${f.findingId}`;
@@ -107,7 +102,7 @@ export function createFixPullRequestActivities({ knex, secrets, octokitFor, port
       const dir = await freshDir(limits.sandboxRoot, `fix-pr-${fixes[0]!.id}-${ctx.info.attempt}`);
       const stopHeartbeat = keepHeartbeating(ctx);
       try {
-        const remote = await remoteFor(source, { secrets, octokitFor });
+        const remote = await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes });
         await checkoutRun(dir, source, remote, limits.cloneTimeoutMs);
         ctx.heartbeat();
         const base = (await git(dir, ['rev-parse', 'HEAD'])).trim();
@@ -115,7 +110,7 @@ export function createFixPullRequestActivities({ knex, secrets, octokitFor, port
         const skipped: PushedBranch['skipped'] = [];
         for (const fix of fixes) {
           // Each patch was made against the run's commit; the ones before it may have moved its context.
-          const result = await applyPatchOnTop(dir, fix.patch, fix.id);
+          const result = await applyPatchOnTop(dir, fix.patch!, fix.id);
           if (result.applied) {
             included.push(fix.id);
             await commitAll(dir, `fix ${fix.id}`);
@@ -162,11 +157,7 @@ export function createFixPullRequestActivities({ knex, secrets, octokitFor, port
 
     async markFixesPullRequestOpen({ fixIds, branch, url, number, workflowId }: { fixIds: string[]; branch: string; url: string | null; number: number | null; workflowId: string }): Promise<void> {
       await knex.transaction(async (trx) => {
-        const rows = await trx('fixes')
-          .whereIn('id', fixIds)
-          .whereIn('status', ['validated'])
-          .update({ status: 'pr_open', prBranch: branch, prUrl: url, prNumber: number, prWorkflowId: workflowId, prOpenedAt: trx.fn.now(), updatedAt: trx.fn.now() })
-          .returning(['id', 'workspaceId']);
+        const rows = await markFixesPullRequestOpen(trx, fixIds, { branch, url, number, workflowId });
         for (const r of rows) await recordFixActivity(trx, { workspaceId: r.workspaceId, action: 'fix.pr_opened', fixId: r.id, after: { branch, url, number } });
       });
     },

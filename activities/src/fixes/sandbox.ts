@@ -3,45 +3,32 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Knex } from 'knex';
-import { checkoutCommit, git, type GitRemote } from '../git';
+import { findRunSource, type RunSource } from '@argus/db';
+import { checkoutCommit, git, gitRemote, type GitRemote } from '../git';
 import type { OctokitFor } from '../github';
 import type { SecretBox } from '../platform/secrets';
 
 /** What a fix needs of its run and repository to check the exact commit out again. */
-export interface FixSource {
-  runId: string;
-  commitSha: string | null;
-  ref: string | null;
-  repositoryId: string;
-  repositoryProvider: 'github' | 'git';
-  fullName: string;
-  cloneUrl: string;
-  defaultBranch: string;
-  credentialSealed: string | null;
-  installationId: string | number | null;
-}
+export type FixSource = RunSource;
 
 export async function loadFixSource(knex: Knex, runId: string): Promise<FixSource> {
-  const row = await knex('analysisRuns as r')
-    .join('repositories as p', 'p.id', 'r.repositoryId')
-    .leftJoin('githubInstallations as i', 'i.id', 'p.githubInstallationId')
-    .where('r.id', runId)
-    .first('r.id as runId', 'r.commitSha', 'r.ref', 'p.id as repositoryId', 'p.provider as repositoryProvider', 'p.fullName', 'p.cloneUrl', 'p.defaultBranch', 'p.credentialSealed', 'i.installationId');
+  const row = await findRunSource(knex, runId);
   if (!row) throw new Error(`run ${runId} not found`);
-  return row as FixSource;
+  return row;
 }
 
 /**
  * The credential for a repository's remote: a GitHub App installation token (auth-app caches it) for GitHub App
  * repositories, else the sealed credential the user gave when connecting it.
  */
-export async function remoteFor(source: FixSource, deps: { secrets: SecretBox; octokitFor: OctokitFor | null }): Promise<GitRemote> {
+export async function remoteFor(source: FixSource, deps: { secrets: SecretBox; octokitFor: OctokitFor | null; allowPrivateRemotes?: boolean }): Promise<GitRemote> {
+  const allowPrivate = deps.allowPrivateRemotes ?? false;
   if (source.repositoryProvider === 'github' && source.installationId && deps.octokitFor) {
     const auth = (await deps.octokitFor(Number(source.installationId)).auth({ type: 'installation' })) as { token: string };
-    return { url: source.cloneUrl, token: auth.token };
+    return { url: source.cloneUrl, token: auth.token, allowPrivate };
   }
   const token = source.credentialSealed ? deps.secrets.decrypt(source.credentialSealed, `repository:${source.repositoryId}`) : undefined;
-  return { url: source.cloneUrl, token };
+  return { url: source.cloneUrl, token, allowPrivate };
 }
 
 /** A fresh checkout of the run's commit in its own directory. */
@@ -127,15 +114,5 @@ export async function commitAll(dir: string, message: string): Promise<string> {
  * overwrite it.
  */
 export async function pushBranch(dir: string, remote: GitRemote, branch: string, timeoutMs: number): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GIT_CONFIG_NOSYSTEM: '1' };
-  if (remote.token && /^https?:\/\//.test(remote.url)) {
-    Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from(`x-access-token:${remote.token}`).toString('base64')}` });
-  }
-  try {
-    await run('git', ['push', '-q', '--force', 'origin', `HEAD:refs/heads/${branch}`], { cwd: dir, env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
-  } catch (err) {
-    const e = err as Error & { stderr?: string };
-    const detail = (e.stderr || 'no output').replace(/\/\/[^@/\s]*@/g, '//').slice(0, 1000);
-    throw new Error(`git push failed: ${detail}`);
-  }
+  await gitRemote(dir, remote, ['push', '-q', '--force', 'origin', `HEAD:refs/heads/${branch}`], timeoutMs, 'push to');
 }

@@ -1,8 +1,12 @@
 import type { LlmProviderId } from '@argus/workflows/contract';
 
+// Current models, not seed 000's: Groq decommissioned mixtral-8x7b-32768 on 20 March 2025 and its Llama 3.x models on
+// 16 August 2026 (its deprecations page recommends openai/gpt-oss-120b); Anthropic deprecated claude-3-haiku-20240307
+// (its deprecations page). GROQ_MODEL / ANTHROPIC_MODEL choose another.
+
 export const LLM_DEFAULTS = {
-  groq: { model: 'mixtral-8x7b-32768', keyVar: 'GROQ_API_KEY', modelVar: 'GROQ_MODEL', baseUrlVar: 'GROQ_BASE_URL', label: 'Groq' },
-  anthropic: { model: 'claude-3-haiku-20240307', keyVar: 'ANTHROPIC_API_KEY', modelVar: 'ANTHROPIC_MODEL', baseUrlVar: 'ANTHROPIC_BASE_URL', label: 'Anthropic' },
+  groq: { model: 'openai/gpt-oss-120b', keyVar: 'GROQ_API_KEY', modelVar: 'GROQ_MODEL', baseUrlVar: 'GROQ_BASE_URL', label: 'Groq' },
+  anthropic: { model: 'claude-haiku-4-5', keyVar: 'ANTHROPIC_API_KEY', modelVar: 'ANTHROPIC_MODEL', baseUrlVar: 'ANTHROPIC_BASE_URL', label: 'Anthropic' },
 } as const satisfies Record<LlmProviderId, unknown>;
 
 export interface LlmSettings {

@@ -1,14 +1,14 @@
 import pino, { type Logger } from 'pino';
 import { Writable } from 'node:stream';
-import type { Knex } from 'knex';
-import { scrubValue } from './scrub';
+import { insertSystemLogEntries, type Db, type NewSystemLogEntry } from '@argus/db';
+import { redactTokens, scrubValue } from './scrub';
 
 export type { Logger };
 
 export interface LoggerHandle {
   logger: Logger;
   /** Starts copying warn and error lines into system_log (seed 004's SystemLog). */
-  attachSystemLog(knex: Knex, opts: { maxPerMinute: number }): SystemLogSink;
+  attachSystemLog(knex: Db, opts: { maxPerMinute: number }): SystemLogSink;
 }
 
 export interface SystemLogSink {
@@ -26,8 +26,31 @@ export function createLogger(opts: { level: string; component: string; pretty?: 
       level: opts.level,
       base: { component: opts.component },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken', '*.secret'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'password',
+          'token',
+          'accessToken',
+          'refreshToken',
+          'secret',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.token',
+          '*.accessToken',
+          '*.refreshToken',
+          '*.secret',
+          '*.apiKey',
+        ],
         censor: '[redacted]',
+      },
+      // No token in a message either (a mail body, a URL with ?token=…): every Argus token format, JWTs, keys.
+      hooks: {
+        logMethod(args, method) {
+          for (let i = 0; i < args.length; i++) if (typeof args[i] === 'string') (args as unknown[])[i] = redactTokens(args[i] as string);
+          return method.apply(this, args);
+        },
       },
     },
     streams,
@@ -36,7 +59,7 @@ export function createLogger(opts: { level: string; component: string; pretty?: 
   return {
     logger,
     attachSystemLog(knex, { maxPerMinute }) {
-      let buffer: Record<string, unknown>[] = [];
+      let buffer: NewSystemLogEntry[] = [];
       let windowStart = Date.now();
       let inWindow = 0;
       let dropped = 0;
@@ -47,7 +70,7 @@ export function createLogger(opts: { level: string; component: string; pretty?: 
         buffer = [];
         if (!rows.length) return;
         try {
-          await knex('system_log').insert(rows);
+          await insertSystemLogEntries(knex, rows);
         } catch {
           // The database being down is itself logged to stdout; never recurse into the sink.
           dropped += rows.length;

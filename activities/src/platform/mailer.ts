@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Knex } from 'knex';
+import { insertOutboxEmail, markOutboxEmailFailed, markOutboxEmailSent, type Db } from '@argus/db';
 import type { Logger } from 'pino';
+import { redactTokens } from './scrub';
 
 export interface OutgoingMail {
   to: string;
@@ -15,27 +16,28 @@ export interface Mailer {
 
 /**
  * Every mail is first written to outbox_emails, so nothing is lost. With SMTP_URL it is then sent;
- * without SMTP it stays in the outbox ("kept"), the dev log prints it and the ops console lists it.
+ * without SMTP it stays in the outbox ("kept") and the ops console lists it (its links whole for super admins
+ * only). The log prints kept mail with every token masked: logs reach far more people than mailboxes do.
  */
-export function createMailer({ knex, smtpUrl, from, logger }: { knex: Knex; smtpUrl?: string; from: string; logger: Logger }): Mailer {
+export function createMailer({ knex, smtpUrl, from, logger }: { knex: Db; smtpUrl?: string; from: string; logger: Logger }): Mailer {
   const transport: Transporter | null = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
     async send(mail) {
-      const [row] = await knex('outbox_emails')
-        .insert({ toAddress: mail.to, subject: mail.subject, textBody: mail.text, template: mail.template, status: transport ? 'pending' : 'kept' })
-        .returning('id');
-      const id = row.id as string;
+      const id = await insertOutboxEmail(knex, { toAddress: mail.to, subject: mail.subject, textBody: mail.text, template: mail.template, status: transport ? 'pending' : 'kept' });
       if (!transport) {
-        logger.info({ outboxId: id, template: mail.template, subject: mail.subject }, `mail kept in outbox (no SMTP_URL):\n${mail.text}`);
+        logger.info(
+          { outboxId: id, template: mail.template, subject: mail.subject },
+          `mail kept in outbox (no SMTP_URL; a super admin sees its links in the ops console, Outbox):\n${redactTokens(mail.text)}`,
+        );
         return { id, status: 'kept' };
       }
       try {
         await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
-        await knex('outbox_emails').where({ id }).update({ status: 'sent', sentAt: knex.fn.now(), attempts: 1 });
+        await markOutboxEmailSent(knex, id);
         return { id, status: 'sent' };
       } catch (err) {
         logger.warn({ err, outboxId: id }, 'SMTP send failed; mail stays in the outbox');
-        await knex('outbox_emails').where({ id }).update({ status: 'failed', attempts: 1, lastError: (err as Error).message });
+        await markOutboxEmailFailed(knex, id, (err as Error).message);
         return { id, status: 'failed' };
       }
     },

@@ -1,17 +1,36 @@
 // PII and secret scrubbing shared by logs, Sentry events and the system log.
-const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|api[-_]?key|private[-_]?key|credential|dsn|signature/i;
+import { SECRET_KEY_PATTERN as SECRET_KEY } from '@argus/db';
+
+// The activity log's redaction lives with its one writer in @argus/db; re-exported here for existing callers.
+export { redactSecretKeys } from '@argus/db';
+
 const SOURCE_KEY = /^(snippet|source|code|patch|diff|pre_context|post_context|context_line)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const BEARER = /\b(Bearer|token|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
-const KNOWN_TOKENS = /\b(argus_(pat|rt)_[A-Za-z0-9_-]{10,}|gh[opsu]_[A-Za-z0-9]{20,}|sk_(live|test)_[A-Za-z0-9]{10,}|gsk_[A-Za-z0-9]{10,}|sk-ant-[A-Za-z0-9_-]{10,}|whsec_[A-Za-z0-9]{10,})\b/g;
+/**
+ * Argus's own secrets are all `argus_<kind>_<base64url>` (api/src/auth/tokens.ts newOpaqueToken: refresh `rt`,
+ * personal API `pat`, one-time links `ott` for verification, e-mail change and password reset, invitations
+ * `inv`); any kind is matched, so a new one is covered before anyone remembers to add it here.
+ */
+const ARGUS_TOKEN = /\bargus_[a-z]{2,8}_[A-Za-z0-9_-]{10,}/g;
+const KNOWN_TOKENS = /\b(gh[opsu]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|sk_(live|test)_[A-Za-z0-9]{10,}|rk_(live|test)_[A-Za-z0-9]{10,}|gsk_[A-Za-z0-9]{10,}|sk-ant-[A-Za-z0-9_-]{10,}|whsec_[A-Za-z0-9]{10,})\b/g;
+/** Secrets in query strings (links in mails, WebSocket URLs): `?token=…`, `&access_token=…`. */
+const QUERY_SECRET = /([?&](?:token|access_token|refresh_token|code|key|secret|signature|sig)=)[^&#\s"'<>]+/gi;
 const PEM = /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g;
 
-export function scrubString(value: string): string {
+/** Only the secrets (tokens, keys, JWTs, link secrets), for text that is otherwise fine to show, such as a mail. */
+export function redactTokens(value: string): string {
   return value
     .replace(PEM, '[private key]')
     .replace(JWT, '[jwt]')
+    .replace(ARGUS_TOKEN, '[token]')
     .replace(KNOWN_TOKENS, '[token]')
+    .replace(QUERY_SECRET, '$1[redacted]');
+}
+
+export function scrubString(value: string): string {
+  return redactTokens(value)
     .replace(BEARER, '$1 [redacted]')
     .replace(EMAIL, '[email]');
 }
@@ -31,13 +50,4 @@ export function scrubValue<T>(value: T, depth = 0): T {
     return out as T;
   }
   return value;
-}
-
-/** Drops secret-named keys only; for audit entries, where addresses and names are the point. */
-export function redactSecretKeys<T>(value: T, depth = 0): T {
-  if (depth > 12 || !value || typeof value !== 'object' || value instanceof Date) return value;
-  if (Array.isArray(value)) return value.map((v) => redactSecretKeys(v, depth + 1)) as T;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactSecretKeys(v, depth + 1)]),
-  ) as T;
 }

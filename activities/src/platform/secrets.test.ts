@@ -29,4 +29,11 @@ describe('secret box (AES-256-GCM)', () => {
     parts[4] = Buffer.from('tampered').toString('base64url');
     expect(() => box.decrypt(parts.join('.'), 'row:a')).toThrow();
   });
+
+  it('refuses a truncated authentication tag (GCM would otherwise accept a 4-byte, forgeable tag)', () => {
+    const box = createSecretBox(new Map([['k1', k1]]), 'k1');
+    const parts = box.encrypt('value', 'row:a').split('.');
+    parts[3] = Buffer.from(parts[3]!, 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => box.decrypt(parts.join('.'), 'row:a')).toThrow('not an Argus sealed secret');
+  });
 });

@@ -14,6 +14,24 @@ export const WORKSPACE_PERMISSIONS = {
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 export type WorkspacePermission = keyof typeof WORKSPACE_PERMISSIONS;
 
+/** What a permission lets one do, in the words of the refusal a user reads ("… cannot run analyses"). */
+const PERMISSION_PHRASES: Record<WorkspacePermission, string> = {
+  'results:view': 'see its results',
+  'activity:view': 'see its activity log',
+  'members:view': 'see its members',
+  'analysis:run': 'run analyses, import results or triage findings',
+  'fixes:generate': 'generate fixes or open pull requests',
+  'members:invite': 'invite people',
+  'members:manage': 'change members or their roles',
+  'settings:change': 'change its settings',
+};
+
+/** The refusal for a role without a permission, written for the person refused. */
+export function describeRefusal(role: WorkspaceRole, permission: WorkspacePermission): string {
+  const article = role === 'admin' ? 'an' : 'a';
+  return `As ${article} ${role} of this workspace you cannot ${PERMISSION_PHRASES[permission]}. Ask one of its admins.`;
+}
+
 export function can(role: WorkspaceRole, permission: WorkspacePermission): boolean {
   return (WORKSPACE_PERMISSIONS[permission] as readonly WorkspaceRole[]).includes(role);
 }

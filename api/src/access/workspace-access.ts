@@ -1,7 +1,8 @@
+import { findMembership } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { ForbiddenError, NotFoundError } from '../http/errors';
-import { can, weakerRole, type WorkspacePermission, type WorkspaceRole } from './permissions';
+import { can, describeRefusal, weakerRole, type WorkspacePermission, type WorkspaceRole } from './permissions';
 
 export interface WorkspaceAccess {
   workspaceId: string;
@@ -24,11 +25,11 @@ export async function requireWorkspace(
   const notFound = () => new NotFoundError(`No ${what} with that id exists in your workspaces.`);
   if (!UUID.test(workspaceId)) throw notFound();
   if (auth.tokenWorkspaceId && auth.tokenWorkspaceId !== workspaceId) throw notFound();
-  const member = await deps.knex('workspace_members').where({ workspaceId, userId: auth.userId }).first('role');
+  const member = await findMembership(deps.knex, workspaceId, auth.userId);
   if (!member) throw notFound();
-  const role = auth.tokenRole ? weakerRole(auth.tokenRole, member.role) : (member.role as WorkspaceRole);
+  const role: WorkspaceRole = auth.tokenRole ? weakerRole(auth.tokenRole, member.role) : member.role;
   if (!can(role, permission)) {
-    throw new ForbiddenError(`Your role in this workspace (${role}) does not allow this (${permission}).`);
+    throw new ForbiddenError(describeRefusal(role, permission));
   }
   return { workspaceId, role };
 }

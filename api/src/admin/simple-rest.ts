@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { Knex } from '@argus/db';
-import { RequestValidationError, zodIssuesToErrors } from '../http/errors';
+import type { Page, SortColumns } from '@argus/db';
+import { NotFoundError, RequestValidationError, zodIssuesToErrors } from '../http/errors';
 
 /**
  * ra-data-simple-rest list conventions:
@@ -28,8 +28,8 @@ export interface ListParams<F> {
 }
 
 export interface ListOptions<F> {
-  /** Sortable field (as the client names it) → column expression. Anything else is refused with 400. */
-  sortable: Record<string, string>;
+  /** Sortable field (as the client names it) → column expression (the listing's, from @argus/db). Anything else is refused with 400. */
+  sortable: SortColumns;
   defaultSort: [string, 'ASC' | 'DESC'];
   /** Validates the parsed filter object; use `.strict()` so unknown filters are refused, not ignored. */
   filter: z.ZodType<F>;
@@ -80,34 +80,13 @@ export function parseListParams<F>(query: Record<string, unknown>, options: List
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%_off" matches literally. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
- * Runs the page and the count of one filtered query, orders with a tie-breaker so pages never overlap,
- * sets Content-Range and returns the rows.
+ * Answers one page of a listing (from @argus/db's list functions, which order with a tie-breaker so pages never
+ * overlap): sets Content-Range and returns the mapped rows.
  */
-export async function sendList<T>(
-  res: Response,
-  resource: string,
-  params: ListParams<unknown>,
-  query: Knex.QueryBuilder,
-  select: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
-  tieBreaker: string,
-  map: (row: any) => T,
-): Promise<T[]> {
-  const [countRow, rows] = await Promise.all([
-    query.clone().clearSelect().clearOrder().count('* as total').first(),
-    select(query.clone())
-      .orderByRaw(`${params.sortColumn} ${params.sortOrder} nulls last, ${tieBreaker} ${params.sortOrder}`)
-      .offset(params.start)
-      .limit(params.limit),
-  ]);
-  const total = Number((countRow as { total?: number } | undefined)?.total ?? 0);
-  const items = (rows as unknown[]).map(map);
-  res.setHeader('Content-Range', items.length ? `${resource} ${params.start}-${params.start + items.length - 1}/${total}` : `${resource} */${total}`);
+export function sendList<R, T>(res: Response, resource: string, params: ListParams<unknown>, page: Page<R>, map: (row: R) => T): T[] {
+  const items = page.rows.map(map);
+  res.setHeader('Content-Range', items.length ? `${resource} ${params.start}-${params.start + items.length - 1}/${page.total}` : `${resource} */${page.total}`);
   res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
   return items;
 }
@@ -116,3 +95,23 @@ export async function sendList<T>(
 export function idFilter<T extends z.ZodType>(id: T) {
   return z.union([id, z.array(id).max(MAX_PAGE_SIZE)]).optional();
 }
+
+// ----- shared by the console resources (admin/users, admin/audit-logs, admin/system-logs, admin/outbox) -----
+
+export const ZUuid = z.uuid();
+/** A bigint id (audit and system log entries), as a number or its decimal text. */
+export const ZBigId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,18}$/)]).transform(String);
+export const ZInstantFilter = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO date or date-time' });
+export const ZIdParams = z.object({ id: z.string() });
+export const ZText = z.string().trim().min(1).max(200);
+
+export const notFound = (what: string) => new NotFoundError(`No ${what} with that id.`);
+export const bigIdOrNotFound = (id: string, what: string) => {
+  if (!/^\d{1,18}$/.test(id)) throw notFound(what);
+  return id;
+};
+
+export const listResponses = (schema: z.ZodType, resource: string) => ({
+  200: { description: `a page of ${resource}; Content-Range: ${resource} <start>-<end>/<total>`, schema: z.array(schema) },
+  400: { description: 'bad sort, range or filter' },
+});

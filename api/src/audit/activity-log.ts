@@ -1,7 +1,6 @@
 import type { Request } from 'express';
-import type { Knex } from '@argus/db';
+import { appendActivity, type Db } from '@argus/db';
 import type { AuthContext } from '../auth/auth-context';
-import { redactSecretKeys } from '@argus/activities';
 
 export interface ActivityEntry {
   workspaceId?: string | null;
@@ -15,12 +14,12 @@ export interface ActivityEntry {
 }
 
 /**
- * Appends one entry to the activity log (append-only in Postgres). Pass the transaction that makes the
- * change, so the change and its audit entry commit together.
+ * Appends one entry to the activity log (append-only in Postgres), with the actor, IP and user agent of the
+ * request. Pass the transaction that makes the change, so the change and its audit entry commit together.
  */
-export async function recordActivity(db: Knex | Knex.Transaction, req: Request, entry: ActivityEntry): Promise<void> {
+export async function recordActivity(db: Db, req: Request, entry: ActivityEntry): Promise<void> {
   const auth = req.auth as AuthContext | undefined;
-  await db('activity_log').insert({
+  await appendActivity(db, {
     workspaceId: entry.workspaceId ?? null,
     actorId: entry.actorId !== undefined ? entry.actorId : (auth?.userId ?? null),
     actorKind: auth?.staffRole ? 'staff' : auth?.via === 'api_token' ? 'api_token' : entry.actorId === null && !auth ? 'system' : 'user',
@@ -29,7 +28,7 @@ export async function recordActivity(db: Knex | Knex.Transaction, req: Request, 
     resourceId: entry.resourceId ?? null,
     ip: req.ip ?? null,
     userAgent: req.get('user-agent')?.slice(0, 500) ?? null,
-    before: entry.before === undefined ? null : JSON.stringify(redactSecretKeys(entry.before)),
-    after: entry.after === undefined ? null : JSON.stringify(redactSecretKeys(entry.after)),
+    before: entry.before,
+    after: entry.after,
   });
 }

@@ -1,4 +1,4 @@
-import type { Knex } from '@argus/db';
+import { insertUser, insertWorkspaceWithOwner, uniqueWorkspaceSlug, type Db, type Knex } from '@argus/db';
 import { hashPassword } from './passwords';
 
 /** Turns a name into a URL slug; uniqueness is handled by the caller's retry. */
@@ -14,11 +14,8 @@ export function slugify(text: string): string {
   );
 }
 
-export async function uniqueSlug(trx: Knex, base: string): Promise<string> {
-  const slug = slugify(base);
-  const taken = new Set((await trx('workspaces').where('slug', 'like', `${slug}%`).pluck('slug')) as string[]);
-  if (!taken.has(slug)) return slug;
-  for (let i = 2; ; i++) if (!taken.has(`${slug}-${i}`)) return `${slug}-${i}`;
+export async function uniqueSlug(db: Db, base: string): Promise<string> {
+  return uniqueWorkspaceSlug(db, slugify(base));
 }
 
 /** A user always comes with a personal workspace in which they are the admin. */
@@ -28,13 +25,13 @@ export async function createUserAccount(
 ): Promise<{ id: string; email: string; name: string; personalWorkspaceId: string }> {
   const passwordHash = await hashPassword(input.password);
   return knex.transaction(async (trx) => {
-    const [user] = await trx('users')
-      .insert({ email: input.email.trim(), name: input.name.trim(), passwordHash, emailVerifiedAt: input.emailVerified ? trx.fn.now() : null })
-      .returning(['id', 'email', 'name']);
-    const [workspace] = await trx('workspaces')
-      .insert({ name: `${input.name.trim()}'s workspace`, slug: await uniqueSlug(trx, `${input.name}-personal`), kind: 'personal', ownerId: user.id })
-      .returning('id');
-    await trx('workspace_members').insert({ workspaceId: workspace.id, userId: user.id, role: 'admin' });
-    return { ...user, personalWorkspaceId: workspace.id };
+    const user = await insertUser(trx, { email: input.email.trim(), name: input.name.trim(), passwordHash, emailVerified: input.emailVerified });
+    const workspace = await insertWorkspaceWithOwner(trx, {
+      name: `${input.name.trim()}'s workspace`,
+      slug: await uniqueSlug(trx, `${input.name}-personal`),
+      kind: 'personal',
+      ownerId: user.id,
+    });
+    return { id: user.id, email: user.email, name: user.name, personalWorkspaceId: workspace.id };
   });
 }

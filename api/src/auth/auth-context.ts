@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { findApiTokenByHash, findStaffGrant, findUserAuthState, touchApiToken } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { ForbiddenError, UnauthorizedError } from '../http/errors';
 import { hashToken, verifyAccessToken } from './tokens';
@@ -11,6 +12,10 @@ export interface AuthContext {
   tokenWorkspaceId?: string;
   tokenRole?: WorkspaceRole;
   staffRole?: StaffRole | null;
+  /** The login session (refresh-token family) of a session's access token, when it names one. */
+  sessionId?: string;
+  /** Whether the user's e-mail address is verified (read with the status on every request). */
+  emailVerified: boolean;
 }
 
 declare module 'express-serve-static-core' {
@@ -29,30 +34,39 @@ export async function authenticate(req: Request, deps: AppDeps, opts: { optional
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new UnauthorizedError('The Authorization header must be "Bearer <token>".');
   const credential = match[1]!;
-  let auth: AuthContext;
+  let auth: Omit<AuthContext, 'emailVerified'>;
+  let generation: number | undefined;
   if (credential.startsWith('argus_pat_')) {
-    const token = await deps.knex('api_tokens').where({ tokenHash: hashToken(credential) }).first();
+    const token = await findApiTokenByHash(deps.knex, hashToken(credential));
     if (!token || token.revokedAt || (token.expiresAt && new Date(token.expiresAt) <= new Date())) {
       throw new UnauthorizedError('The API token is revoked, expired or unknown.');
     }
     // Recording use is best-effort and coarse (once a minute) to keep the hot path a single read.
     if (!token.lastUsedAt || Date.now() - new Date(token.lastUsedAt).getTime() > 60_000) {
-      void deps.knex('api_tokens').where({ id: token.id }).update({ lastUsedAt: deps.knex.fn.now() }).catch(() => {});
+      void touchApiToken(deps.knex, token.id).catch(() => {});
     }
     auth = { userId: token.userId, via: 'api_token', tokenWorkspaceId: token.workspaceId, tokenRole: token.role };
   } else {
-    auth = { userId: await verifyAccessToken(deps.config.jwtSecret, credential), via: 'session' };
+    const verified = await verifyAccessToken(deps.config.jwtSecret, credential);
+    auth = { userId: verified.userId, via: 'session', ...(verified.sessionId ? { sessionId: verified.sessionId } : {}) };
+    generation = verified.generation;
   }
-  const user = await deps.knex('users').where({ id: auth.userId }).first('status');
-  if (!user) throw new UnauthorizedError('The account no longer exists.');
-  if (user.status !== 'active') throw new UnauthorizedError('The account is suspended. Contact support.');
-  req.auth = auth;
-  return auth;
+  // One read: status, session generation, verification and (for a session's token) whether the session lives.
+  const state = await findUserAuthState(deps.knex, auth.userId, auth.sessionId);
+  if (!state) throw new UnauthorizedError('The account no longer exists.');
+  if (state.status !== 'active') throw new UnauthorizedError('The account is suspended. Contact support.');
+  if (generation !== undefined && generation !== state.sessionGeneration) {
+    throw new UnauthorizedError('The password of this account was changed since this access token was issued. Log in again.');
+  }
+  if (!state.sessionLive) throw new UnauthorizedError('This session was ended (logged out, or ended from the account page). Log in again.');
+  const full: AuthContext = { ...auth, emailVerified: state.emailVerified };
+  req.auth = full;
+  return full;
 }
 
 export async function loadStaffRole(deps: AppDeps, userId: string): Promise<StaffRole | null> {
-  const grant = await deps.knex('staff_grants').where({ userId }).first('role');
-  return (grant?.role as StaffRole | undefined) ?? null;
+  const grant = await findStaffGrant(deps.knex, userId);
+  return grant?.role ?? null;
 }
 
 /** Console routes: staff only, through a session (API tokens never reach the console). */
@@ -63,4 +77,16 @@ export async function requireStaff(auth: AuthContext, permission: StaffPermissio
   if (!staffCan(role, permission ?? 'console:access')) throw new ForbiddenError(`Your staff role (${role}) does not allow this.`);
   auth.staffRole = role;
   return role;
+}
+
+/**
+ * Inviting others and connecting code need a confirmed e-mail address (issue 10): 403 with a way to get a new
+ * link. Call it after the workspace check, so non-members still get 404.
+ */
+export function requireVerifiedEmail(auth: AuthContext, what: string): void {
+  if (auth.emailVerified) return;
+  throw new ForbiddenError(
+    `Confirm your e-mail address before you ${what}: open the link in the verification mail we sent you. No mail, or the link expired? Ask for a new one (“Resend verification mail”, POST /api/auth/resend-verification).`,
+    { code: 'email_not_verified', resendVerification: { method: 'POST', href: '/api/auth/resend-verification' } },
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import * as auth from './auth.service';
+import { ZMe, ZStatusAccepted, ZStatusSent } from './auth.schemas';
 
 const ZEmail = z.email('must be an e-mail address').max(254);
 const ZPassword = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
@@ -19,13 +20,20 @@ export const authRoutes = [
     auth: 'public',
     rateLimit: 'auth',
     body: z.object({ email: ZEmail, password: ZPassword, name: z.string().trim().min(1).max(100) }),
-    responses: { 201: { description: 'created', schema: z.object({ user: ZUser }) } },
+    responses: {
+      201: {
+        description:
+          'Created, and a verification link mailed. An address that already has an account gets the same answer (its owner is mailed instead and nothing is created), so the form does not tell who has an account.',
+        schema: z.object({ user: ZUser }),
+      },
+      400: { description: 'field errors; a password that is too easy to guess (zxcvbn score below 3) says why and how to improve it' },
+    },
     handler: ({ deps, req, body }) => auth.signUp(deps, req, body),
   }),
   defineRoute({
     method: 'post',
     path: '/api/auth/login',
-    summary: 'Log in; locks the account briefly after repeated failures',
+    summary: 'Log in; after 5 failed attempts the address is locked for 15 minutes (whether or not it has an account)',
     tags: ['auth'],
     auth: 'public',
     rateLimit: 'auth',
@@ -73,13 +81,17 @@ export const authRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/auth/verify-email',
-    summary: 'Confirm an e-mail address with the token from the mail',
+    summary: 'Confirm an e-mail address with the token from the mail: the sign-up address, or a new address asked for with POST /api/account/email',
     tags: ['auth'],
     auth: 'public',
     rateLimit: 'auth',
     successStatus: 200,
     body: ZToken,
-    responses: { 200: { description: 'verified', schema: z.object({ user: ZUser }) } },
+    responses: {
+      200: { description: 'verified (after an address change, `user.email` is the new address)', schema: z.object({ user: ZUser }) },
+      409: { description: 'the new address was taken by another account in the meantime' },
+      410: { description: 'the link expired, was used, or was replaced by a newer one' },
+    },
     handler: ({ deps, req, body }) => auth.verifyEmail(deps, req, body.token),
   }),
   defineRoute({
@@ -89,7 +101,7 @@ export const authRoutes = [
     tags: ['auth'],
     auth: 'user',
     successStatus: 202,
-    responses: { 202: { description: 'sent' } },
+    responses: { 202: { description: 'sent', schema: ZStatusSent } },
     handler: async ({ deps, auth: a }) => {
       await auth.resendVerification(deps, a.userId);
       return { status: 'sent' };
@@ -104,7 +116,7 @@ export const authRoutes = [
     rateLimit: 'auth',
     successStatus: 202,
     body: z.object({ email: ZEmail }),
-    responses: { 202: { description: 'accepted' } },
+    responses: { 202: { description: 'accepted', schema: ZStatusAccepted } },
     handler: async ({ deps, req, body }) => {
       await auth.requestPasswordReset(deps, req, body.email);
       return { status: 'accepted' };
@@ -113,12 +125,16 @@ export const authRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/auth/reset-password',
-    summary: 'Set a new password with the token from the mail; ends every session',
+    summary: 'Set a new password with the token from the mail; ends every session and every access token at once',
     tags: ['auth'],
     auth: 'public',
     rateLimit: 'auth',
     body: z.object({ token: z.string().min(1).max(200), password: ZPassword }),
-    responses: { 204: { description: 'password changed' } },
+    responses: {
+      204: { description: 'password changed' },
+      400: { description: 'the password is too easy to guess (the link stays usable)' },
+      410: { description: 'the link expired or was already used' },
+    },
     handler: async ({ deps, req, body }) => {
       await auth.resetPassword(deps, req, body.token, body.password);
     },
@@ -129,7 +145,7 @@ export const authRoutes = [
     summary: 'The current user and their workspaces',
     tags: ['auth'],
     auth: 'user',
-    responses: { 200: { description: 'me' } },
+    responses: { 200: { description: 'me', schema: ZMe } },
     handler: async ({ deps, auth: a }) => {
       const workspaces = await auth.listWorkspaces(deps, a.userId);
       return {

@@ -1,17 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import { UniqueViolationError } from 'objection';
+import {
+  changeUserEmail,
+  claimLoginAttempt,
+  claimLoginAttemptForUnknownAddress,
+  consumeOneTimeToken as consumeOneTimeTokenRow,
+  consumeOneTimeTokenOfPurposes,
+  findRefreshTokenByHash,
+  findSessionUser,
+  findUsableOneTimeToken,
+  findUserByEmail,
+  insertRefreshToken,
+  listWorkspacesOfUser,
+  lockUserSessionState,
+  markUserEmailVerified,
+  recordSuccessfulLogin,
+  replaceOneTimeToken,
+  revokeRefreshTokenFamily,
+  revokeRefreshTokensOfUser,
+  rotateRefreshToken,
+  updateUserPassword,
+  type Db,
+  type OneTimeTokenPurpose,
+} from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { recordActivity } from '../audit/activity-log';
-import { ConflictError, ForbiddenError, GoneError, TooManyRequestsError, UnauthorizedError } from '../http/errors';
+import { ConflictError, ForbiddenError, GoneError, RequestValidationError, TooManyRequestsError, UnauthorizedError } from '../http/errors';
 import { createUserAccount } from './accounts';
 import { loadStaffRole } from './auth-context';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { dummyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from './passwords';
 import { hashToken, newOpaqueToken, signAccessToken } from './tokens';
 
 export const LOCKOUT = { maxFailures: 5, minutes: 15 } as const;
 const REFRESH_TTL_DAYS = 30;
 const VERIFY_TTL_HOURS = 24;
 const RESET_TTL_MINUTES = 60;
+const WRONG_CREDENTIALS = 'Wrong e-mail address or password.';
 
 export interface SessionUser {
   id: string;
@@ -22,13 +47,22 @@ export interface SessionUser {
 }
 
 export async function loadSessionUser(deps: AppDeps, userId: string): Promise<SessionUser> {
-  const user = await deps.knex('users').where({ id: userId }).first('id', 'email', 'name', 'emailVerifiedAt');
-  return { ...user, emailVerifiedAt: user.emailVerifiedAt ? new Date(user.emailVerifiedAt).toISOString() : null, staffRole: await loadStaffRole(deps, userId) };
+  const user = (await findSessionUser(deps.knex, userId))!;
+  return { id: user.id, email: user.email, name: user.name, emailVerifiedAt: user.emailVerifiedAt ? new Date(user.emailVerifiedAt).toISOString() : null, staffRole: await loadStaffRole(deps, userId) };
 }
 
-async function issueSession(deps: AppDeps, req: Request, userId: string, familyId: string = randomUUID()) {
+const portalLink = (deps: AppDeps, path: string) => `${deps.config.PORTAL_URL.replace(/\/+$/, '')}${path}`;
+
+/** 400 with a field error when the password is too easy to guess (zxcvbn score below 3). */
+export function assertStrongPassword(password: string, inputs: (string | null | undefined)[], path: string): void {
+  const weakness = passwordWeakness(password, inputs);
+  if (weakness) throw new RequestValidationError([{ path, message: weakness }]);
+}
+
+/** Stores a new refresh token of the family (one login) and answers it. */
+async function insertSessionToken(db: Db, req: Request, userId: string, familyId: string): Promise<string> {
   const refreshToken = newOpaqueToken('rt');
-  await deps.knex('refreshTokens').insert({
+  await insertRefreshToken(db, {
     userId,
     familyId,
     tokenHash: hashToken(refreshToken),
@@ -36,28 +70,28 @@ async function issueSession(deps: AppDeps, req: Request, userId: string, familyI
     ip: req.ip ?? null,
     userAgent: req.get('user-agent')?.slice(0, 500) ?? null,
   });
-  const access = await signAccessToken(deps.config.jwtSecret, userId);
-  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString(), refreshToken, user: await loadSessionUser(deps, userId) };
+  return refreshToken;
 }
 
-async function issueOneTimeToken(deps: AppDeps, userId: string, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
+async function sessionAnswer(deps: AppDeps, userId: string, session: { familyId: string; generation: number; refreshToken: string }) {
+  const access = await signAccessToken(deps.config.jwtSecret, userId, Date.now(), { sessionId: session.familyId, generation: session.generation });
+  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString(), refreshToken: session.refreshToken, user: await loadSessionUser(deps, userId) };
+}
+
+async function issueOneTimeToken(deps: AppDeps, userId: string, purpose: OneTimeTokenPurpose, ttlMs: number, extra: { newEmail?: string } = {}) {
   const token = newOpaqueToken('ott');
   // Only the newest link of a kind works.
-  await deps.knex('oneTimeTokens').where({ userId, purpose }).whereNull('usedAt').update({ usedAt: deps.knex.fn.now() });
-  await deps.knex('oneTimeTokens').insert({ userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) });
+  await replaceOneTimeToken(deps.knex, { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs), ...extra });
   return token;
 }
 
+const linkGone = () => new GoneError('This link has expired or was already used. Ask for a new one.');
+
 /** Single use and expiring: the update only succeeds once, for an unexpired, unused token. */
-async function consumeOneTimeToken(deps: AppDeps, token: string, purpose: 'verify_email' | 'reset_password'): Promise<string> {
-  const [row] = await deps.knex('oneTimeTokens')
-    .where({ tokenHash: hashToken(token), purpose })
-    .whereNull('usedAt')
-    .where('expiresAt', '>', deps.knex.fn.now())
-    .update({ usedAt: deps.knex.fn.now() })
-    .returning('userId');
-  if (!row) throw new GoneError('This link has expired or was already used. Ask for a new one.');
-  return row.userId as string;
+async function consumeOneTimeToken(deps: AppDeps, token: string, purpose: OneTimeTokenPurpose): Promise<string> {
+  const userId = await consumeOneTimeTokenRow(deps.knex, hashToken(token), purpose);
+  if (!userId) throw linkGone();
+  return userId;
 }
 
 async function sendVerification(deps: AppDeps, user: { id: string; email: string; name: string }) {
@@ -66,95 +100,152 @@ async function sendVerification(deps: AppDeps, user: { id: string; email: string
     to: user.email,
     template: 'verify-email',
     subject: 'Confirm your e-mail address for Argus',
-    text: `Hello ${user.name},\n\nConfirm your address by opening this link within ${VERIFY_TTL_HOURS} hours:\n${deps.config.PORTAL_URL}/verify-email?token=${token}\n`,
+    text: `Hello ${user.name},\n\nConfirm your address by opening this link within ${VERIFY_TTL_HOURS} hours:\n${portalLink(deps, `/verify-email?token=${token}`)}\n`,
   });
 }
 
-export async function signUp(deps: AppDeps, req: Request, input: { email: string; password: string; name: string }) {
-  const exists = await deps.knex('users').whereRaw('lower(email) = lower(?)', [input.email]).first('id');
-  if (exists) throw new ConflictError('An account with this e-mail address already exists. Log in or reset your password.');
-  const user = await createUserAccount(deps.knex, input);
-  await recordActivity(deps.knex, req, { actorId: user.id, workspaceId: user.personalWorkspaceId, action: 'user.signed_up', resourceType: 'user', resourceId: user.id });
-  await sendVerification(deps, user);
-  return { user: await loadSessionUser(deps, user.id) };
+/** An e-mail change waits for the link mailed to the new address; it is used through POST /api/auth/verify-email. */
+export async function sendEmailChangeConfirmation(deps: AppDeps, user: { id: string; name: string }, newEmail: string) {
+  const token = await issueOneTimeToken(deps, user.id, 'change_email', VERIFY_TTL_HOURS * 3_600_000, { newEmail });
+  await deps.mailer.send({
+    to: newEmail,
+    template: 'change-email',
+    subject: 'Confirm your new e-mail address for Argus',
+    text: `Hello ${user.name},\n\nYou asked to use this address for your Argus account. Confirm it by opening this link within ${VERIFY_TTL_HOURS} hours:\n${portalLink(deps, `/verify-email?token=${token}`)}\n\nUntil then your account keeps its current address. If you did not ask for this, ignore this mail.\n`,
+  });
 }
 
+/**
+ * Signing up with an address that already has an account answers exactly like a new sign-up (201 with a user),
+ * so the form does not reveal who has an account; the owner gets a mail saying so instead of a second account.
+ */
+export async function signUp(deps: AppDeps, req: Request, input: { email: string; password: string; name: string }) {
+  const email = input.email.trim();
+  const name = input.name.trim();
+  assertStrongPassword(input.password, [email, name], 'body.password');
+  let existing = await findUserByEmail(deps.knex, email);
+  if (!existing) {
+    try {
+      const user = await createUserAccount(deps.knex, { ...input, email, name });
+      await recordActivity(deps.knex, req, { actorId: user.id, workspaceId: user.personalWorkspaceId, action: 'user.signed_up', resourceType: 'user', resourceId: user.id });
+      await sendVerification(deps, user);
+      return { user: await loadSessionUser(deps, user.id) };
+    } catch (err) {
+      // Another sign-up of the same address won the race: answer as for any existing address.
+      if (!(err instanceof UniqueViolationError)) throw err;
+      existing = await findUserByEmail(deps.knex, email);
+    }
+  } else {
+    // The same work as creating the account, so the answer takes as long.
+    await hashPassword(input.password);
+  }
+  if (existing) {
+    await deps.mailer.send({
+      to: existing.email,
+      template: 'signup-existing-account',
+      subject: 'You already have an Argus account',
+      text: `Hello ${existing.name},\n\nSomeone, probably you, tried to create an Argus account with this address. You already have one, so nothing was created.\n\nLog in: ${portalLink(deps, '/login')}\nForgot your password? Reset it: ${portalLink(deps, '/forgot-password')}\n\nIf it was not you, you can ignore this mail; your account is unchanged.\n`,
+    });
+    await recordActivity(deps.knex, req, { actorId: existing.id, action: 'user.signup_attempted', resourceType: 'user', resourceId: existing.id });
+  }
+  return { user: { id: randomUUID(), email, name, emailVerifiedAt: null, staffRole: null } satisfies SessionUser };
+}
+
+function lockedError(lockedUntil: Date) {
+  const seconds = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - Date.now()) / 1000));
+  return new TooManyRequestsError(`Too many failed attempts. This account is locked for ${Math.ceil(seconds / 60)} more minute(s).`, seconds);
+}
+
+/** The lockout key of an address without an account (never the address itself). */
+const unknownAddressKey = (email: string) => hashToken(`login:${email.trim().toLowerCase()}`);
+
+/**
+ * Each attempt is counted before the password is checked (atomically, in Postgres), so parallel guesses cannot
+ * slip past the limit. Addresses without an account are counted and locked the same way, and their "password"
+ * is checked against a dummy hash: status, message and timing do not tell which addresses exist.
+ */
 export async function logIn(deps: AppDeps, req: Request, input: { email: string; password: string }, opts: { staffOnly?: boolean } = {}) {
-  const user = await deps.knex('users').whereRaw('lower(email) = lower(?)', [input.email]).first();
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new UnauthorizedError('Wrong e-mail address or password.');
+  const user = await findUserByEmail(deps.knex, input.email);
+  const claim = user ? await claimLoginAttempt(deps.knex, user.id, LOCKOUT) : await claimLoginAttemptForUnknownAddress(deps.knex, unknownAddressKey(input.email), LOCKOUT);
+  if (claim.locked) throw lockedError(claim.lockedUntil);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !passwordOk) {
+    if (user) await recordActivity(deps.knex, req, { actorId: user.id, action: claim.locksNow ? 'auth.locked' : 'auth.login_failed', resourceType: 'user', resourceId: user.id });
+    if (claim.locksNow) throw new TooManyRequestsError(`Too many failed attempts. This account is locked for ${LOCKOUT.minutes} minutes.`, LOCKOUT.minutes * 60);
+    throw new UnauthorizedError(WRONG_CREDENTIALS);
   }
-  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-    const seconds = Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 1000);
-    throw new TooManyRequestsError(`Too many failed attempts. This account is locked for ${Math.ceil(seconds / 60)} more minute(s).`, seconds);
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedLoginCount + 1;
-    const lock = failures >= LOCKOUT.maxFailures;
-    await deps.knex('users')
-      .where({ id: user.id })
-      .update({ failedLoginCount: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + LOCKOUT.minutes * 60_000) : null });
-    await recordActivity(deps.knex, req, { actorId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', resourceType: 'user', resourceId: user.id });
-    if (lock) throw new TooManyRequestsError(`Too many failed attempts. This account is locked for ${LOCKOUT.minutes} minutes.`, LOCKOUT.minutes * 60);
-    throw new UnauthorizedError('Wrong e-mail address or password.');
-  }
+  await recordSuccessfulLogin(deps.knex, user.id);
   if (user.status !== 'active') throw new UnauthorizedError('This account is suspended. Contact support.');
   if (opts.staffOnly && !(await loadStaffRole(deps, user.id))) throw new ForbiddenError('The ops console is for Argus staff only.');
-  await deps.knex('users').where({ id: user.id }).update({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: deps.knex.fn.now() });
   await recordActivity(deps.knex, req, { actorId: user.id, action: opts.staffOnly ? 'auth.console_login' : 'auth.login', resourceType: 'user', resourceId: user.id });
-  return issueSession(deps, req, user.id);
+  const familyId = randomUUID();
+  const refreshToken = await insertSessionToken(deps.knex, req, user.id, familyId);
+  return sessionAnswer(deps, user.id, { familyId, generation: user.sessionGeneration, refreshToken });
 }
 
 /**
  * Rotates a refresh token. Presenting a token that was already rotated means it leaked: the whole family
- * (every token descended from that login) is revoked.
+ * (every token descended from that login) is revoked. The user row is share-locked while rotating, so a password
+ * change either waits for this refresh (and then revokes the new token) or makes it fail.
  */
 export async function refreshSession(deps: AppDeps, req: Request, refreshToken: string) {
   const tokenHash = hashToken(refreshToken);
-  const [rotated] = await deps.knex('refreshTokens')
-    .where({ tokenHash })
-    .whereNull('rotatedAt')
-    .whereNull('revokedAt')
-    .where('expiresAt', '>', deps.knex.fn.now())
-    .update({ rotatedAt: deps.knex.fn.now() })
-    .returning(['userId', 'familyId']);
-  if (rotated) {
-    const user = await deps.knex('users').where({ id: rotated.userId }).first('status');
-    if (user?.status !== 'active') throw new UnauthorizedError('This account is suspended. Contact support.');
-    return issueSession(deps, req, rotated.userId, rotated.familyId);
-  }
-  const known = await deps.knex('refreshTokens').where({ tokenHash }).first();
-  if (known?.rotatedAt && !known.revokedAt) {
-    await deps.knex('refreshTokens').where({ familyId: known.familyId }).whereNull('revokedAt').update({ revokedAt: deps.knex.fn.now(), revokedReason: 'reuse_detected' });
-    await recordActivity(deps.knex, req, { actorId: known.userId, action: 'auth.refresh_reuse_detected', resourceType: 'session', resourceId: known.familyId });
+  const known = await findRefreshTokenByHash(deps.knex, tokenHash);
+  if (!known) throw new UnauthorizedError('The refresh token is expired, revoked or unknown. Log in again.');
+  const issued = await deps.knex.transaction(async (trx) => {
+    const user = await lockUserSessionState(trx, known.userId);
+    const rotated = await rotateRefreshToken(trx, tokenHash);
+    if (!rotated || !user) return undefined;
+    if (user.status !== 'active') return { suspended: true as const };
+    const next = await insertSessionToken(trx, req, rotated.userId, rotated.familyId);
+    return { suspended: false as const, familyId: rotated.familyId, generation: user.sessionGeneration, refreshToken: next };
+  });
+  if (issued?.suspended) throw new UnauthorizedError('This account is suspended. Contact support.');
+  if (issued) return sessionAnswer(deps, known.userId, issued);
+  const current = await findRefreshTokenByHash(deps.knex, tokenHash);
+  if (current?.rotatedAt && !current.revokedAt) {
+    await revokeRefreshTokenFamily(deps.knex, current.familyId, 'reuse_detected');
+    await recordActivity(deps.knex, req, { actorId: current.userId, action: 'auth.refresh_reuse_detected', resourceType: 'session', resourceId: current.familyId });
     throw new UnauthorizedError('This refresh token was already used. For your safety every session of that login was ended; log in again.');
   }
   throw new UnauthorizedError('The refresh token is expired, revoked or unknown. Log in again.');
 }
 
 export async function logOut(deps: AppDeps, req: Request, refreshToken: string) {
-  const known = await deps.knex('refreshTokens').where({ tokenHash: hashToken(refreshToken) }).first('familyId', 'userId');
+  const known = await findRefreshTokenByHash(deps.knex, hashToken(refreshToken));
   if (!known) return;
-  await deps.knex('refreshTokens').where({ familyId: known.familyId }).whereNull('revokedAt').update({ revokedAt: deps.knex.fn.now(), revokedReason: 'logout' });
+  await revokeRefreshTokenFamily(deps.knex, known.familyId, 'logout');
   await recordActivity(deps.knex, req, { actorId: known.userId, action: 'auth.logout', resourceType: 'session', resourceId: known.familyId });
 }
 
+/** Confirms an address: the one signed up with (verify_email), or a new one asked for on the account page (change_email). */
 export async function verifyEmail(deps: AppDeps, req: Request, token: string) {
-  const userId = await consumeOneTimeToken(deps, token, 'verify_email');
-  await deps.knex('users').where({ id: userId }).whereNull('emailVerifiedAt').update({ emailVerifiedAt: deps.knex.fn.now() });
-  await recordActivity(deps.knex, req, { actorId: userId, action: 'user.email_verified', resourceType: 'user', resourceId: userId });
+  const userId = await deps.knex.transaction(async (trx) => {
+    const used = await consumeOneTimeTokenOfPurposes(trx, hashToken(token), ['verify_email', 'change_email']);
+    if (!used) throw linkGone();
+    if (used.purpose === 'verify_email') {
+      await markUserEmailVerified(trx, used.userId);
+      await recordActivity(trx, req, { actorId: used.userId, action: 'user.email_verified', resourceType: 'user', resourceId: used.userId });
+      return used.userId;
+    }
+    const before = (await findSessionUser(trx, used.userId))!;
+    if (!(await changeUserEmail(trx, used.userId, used.newEmail!))) {
+      throw new ConflictError(`${used.newEmail} now belongs to another Argus account, so it cannot become yours. Your address stays ${before.email}.`);
+    }
+    await recordActivity(trx, req, { actorId: used.userId, action: 'user.email_changed', resourceType: 'user', resourceId: used.userId, before: { email: before.email }, after: { email: used.newEmail } });
+    return used.userId;
+  });
   return { user: await loadSessionUser(deps, userId) };
 }
 
 export async function resendVerification(deps: AppDeps, userId: string) {
-  const user = await deps.knex('users').where({ id: userId }).first('id', 'email', 'name', 'emailVerifiedAt');
+  const user = (await findSessionUser(deps.knex, userId))!;
   if (user.emailVerifiedAt) throw new ConflictError('Your e-mail address is already verified.');
   await sendVerification(deps, user);
 }
 
 export async function requestPasswordReset(deps: AppDeps, req: Request, email: string) {
-  const user = await deps.knex('users').whereRaw('lower(email) = lower(?)', [email]).first('id', 'email', 'name', 'status');
+  const user = await findUserByEmail(deps.knex, email);
   // The answer is the same whether or not the address has an account.
   if (!user || user.status !== 'active') return;
   const token = await issueOneTimeToken(deps, user.id, 'reset_password', RESET_TTL_MINUTES * 60_000);
@@ -162,27 +253,46 @@ export async function requestPasswordReset(deps: AppDeps, req: Request, email: s
     to: user.email,
     template: 'reset-password',
     subject: 'Reset your Argus password',
-    text: `Hello ${user.name},\n\nSomeone asked to reset your password. If it was you, open this link within ${RESET_TTL_MINUTES} minutes:\n${deps.config.PORTAL_URL}/reset-password?token=${token}\n\nIf it was not you, ignore this mail.\n`,
+    text: `Hello ${user.name},\n\nSomeone asked to reset your password. If it was you, open this link within ${RESET_TTL_MINUTES} minutes:\n${portalLink(deps, `/reset-password?token=${token}`)}\n\nIf it was not you, ignore this mail.\n`,
   });
   await recordActivity(deps.knex, req, { actorId: user.id, action: 'auth.password_reset_requested', resourceType: 'user', resourceId: user.id });
 }
 
+/**
+ * Stores a new password and ends sessions, in the caller's transaction: the session generation moves on (every
+ * access token issued before stops working at once) and refresh tokens are revoked, all of them or all but
+ * `keepSessionId` (the session that changed the password, which refreshes into the new generation).
+ */
+export async function applyNewPassword(trx: Db, userId: string, password: string, opts: { reason: 'password_reset' | 'password_changed'; keepSessionId?: string }) {
+  const generation = await updateUserPassword(trx, userId, await hashPassword(password));
+  await revokeRefreshTokensOfUser(trx, userId, opts.reason, { exceptFamilyId: opts.keepSessionId });
+  return generation;
+}
+
 export async function resetPassword(deps: AppDeps, req: Request, token: string, password: string) {
+  const tokenHash = hashToken(token);
+  // Checked before the link is used up, so a weak password can be replaced without asking for a new link.
+  const pending = await findUsableOneTimeToken(deps.knex, tokenHash, 'reset_password');
+  if (!pending) throw linkGone();
+  const user = (await findSessionUser(deps.knex, pending.userId))!;
+  assertStrongPassword(password, [user.email, user.name], 'body.password');
   const userId = await consumeOneTimeToken(deps, token, 'reset_password');
   await deps.knex.transaction(async (trx) => {
-    await trx('users').where({ id: userId }).update({ passwordHash: await hashPassword(password), failedLoginCount: 0, lockedUntil: null, updatedAt: trx.fn.now() });
-    // A new password ends every existing session.
-    await trx('refreshTokens').where({ userId }).whereNull('revokedAt').update({ revokedAt: trx.fn.now(), revokedReason: 'password_reset' });
+    await applyNewPassword(trx, userId, password, { reason: 'password_reset' });
     await recordActivity(trx, req, { actorId: userId, action: 'auth.password_reset', resourceType: 'user', resourceId: userId });
   });
 }
 
 export async function listWorkspaces(deps: AppDeps, userId: string) {
-  const rows = await deps.knex('workspaceMembers as m')
-    .join('workspaces as w', 'w.id', 'm.workspaceId')
-    .where('m.userId', userId)
-    .select('w.id', 'w.name', 'w.slug', 'w.description', 'w.kind', 'm.role', 'w.maxRepositories', 'w.maxConcurrentRuns')
-    .select(deps.knex.raw('(select count(*)::int from workspace_members x where x.workspace_id = w.id) as member_count'))
-    .orderByRaw(`w.kind = 'personal' desc, w.name`);
-  return rows.map(({ maxRepositories, maxConcurrentRuns, ...w }) => ({ ...w, settings: { maxRepositories, maxConcurrentRuns } }));
+  const rows = await listWorkspacesOfUser(deps.knex, userId, { order: 'name' });
+  return rows.map((w) => ({
+    id: w.id,
+    name: w.name,
+    slug: w.slug,
+    description: w.description,
+    kind: w.kind,
+    role: w.role,
+    memberCount: w.memberCount,
+    settings: { maxRepositories: w.maxRepositories, maxConcurrentRuns: w.maxConcurrentRuns },
+  }));
 }

@@ -4,8 +4,12 @@ import { UnauthorizedError } from '../http/errors';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
-/** Opaque secrets (refresh, API, reset, invitation tokens) are random and stored only as SHA-256. */
-export function newOpaqueToken(kind: 'rt' | 'pat' | 'ott' | 'inv'): string {
+/**
+ * Opaque secrets (refresh, API, reset, invitation tokens) are random and stored only as SHA-256. Every kind is
+ * `argus_<kind>_…`; activities/src/platform/scrub.ts and the console's outbox mask each of them.
+ */
+export const OPAQUE_TOKEN_KINDS = ['rt', 'pat', 'ott', 'inv'] as const;
+export function newOpaqueToken(kind: (typeof OPAQUE_TOKEN_KINDS)[number]): string {
   return `argus_${kind}_${randomBytes(32).toString('base64url')}`;
 }
 
@@ -19,9 +23,20 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-export async function signAccessToken(secret: string, userId: string, now = Date.now()): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Claims beyond the standard ones: `sid`, the login session (refresh-token family) the token was issued to, so
+ * ending that session ends the token too; `gen`, the user's session generation, so a password change or reset
+ * ends every token issued before it. Tokens without them (test fixtures, scripts) belong to no session and to
+ * generation 0.
+ */
+export interface AccessClaims {
+  sessionId?: string;
+  generation?: number;
+}
+
+export async function signAccessToken(secret: string, userId: string, now = Date.now(), claims: AccessClaims = {}): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000);
-  const token = await new SignJWT({})
+  const token = await new SignJWT({ ...(claims.sessionId ? { sid: claims.sessionId } : {}), ...(claims.generation ? { gen: claims.generation } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer('argus')
@@ -32,7 +47,15 @@ export async function signAccessToken(secret: string, userId: string, now = Date
   return { token, expiresAt };
 }
 
-export async function verifyAccessToken(secret: string, token: string): Promise<string> {
+export interface VerifiedAccessToken {
+  userId: string;
+  sessionId?: string;
+  generation: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function verifyAccessToken(secret: string, token: string): Promise<VerifiedAccessToken> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       algorithms: ['HS256'],
@@ -40,7 +63,11 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       audience: 'argus-api',
     });
     if (!payload.sub) throw new UnauthorizedError('The access token has no subject.');
-    return payload.sub;
+    const { sid, gen } = payload as { sid?: unknown; gen?: unknown };
+    if ((sid !== undefined && (typeof sid !== 'string' || !UUID.test(sid))) || (gen !== undefined && !Number.isSafeInteger(gen))) {
+      throw new UnauthorizedError('The access token is not valid.');
+    }
+    return { userId: payload.sub, sessionId: sid as string | undefined, generation: (gen as number | undefined) ?? 0 };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new UnauthorizedError('The access token has expired. Refresh it or log in again.');
     if (err instanceof UnauthorizedError) throw err;

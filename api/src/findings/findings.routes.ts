@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { findFindingWithTriage, findTriage, refreshSummariesOfFingerprint, setTriage } from '@argus/db';
+import { publishEvent } from '@argus/activities';
 import { defineRoute } from '../http/route';
 import { requireResource } from '../access/resource-access';
 import { recordActivity } from '../audit/activity-log';
-import { findingsQuery, listFindings, publicFinding, ruleFacets, TRIAGE_STATUSES } from './findings.service';
+import { listFindings, publicFinding, ruleFacets, TRIAGE_STATUSES } from './findings.service';
 import { exportRunAsSarif, importSarifIntoRun, ZSarifLog } from './sarif';
+import { ZFinding, ZFindingsPage, ZSarifImportResult } from './findings.schemas';
 
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -30,6 +33,7 @@ export const findingRoutes = [
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
+    responses: { 200: { description: 'a page of findings, most severe first, with the run’s rule facets', schema: ZFindingsPage } },
     handler: async ({ deps, auth, params, query }) => {
       await requireResource(deps, auth, 'run', params.runId, 'results:view');
       const [page, rules] = await Promise.all([listFindings(deps, params.runId, { ...query, isNew: query.new }), ruleFacets(deps, params.runId)]);
@@ -43,9 +47,10 @@ export const findingRoutes = [
     tags: ['findings'],
     auth: 'user',
     params: z.object({ findingId: z.string() }),
+    responses: { 200: { description: 'the finding', schema: ZFinding } },
     handler: async ({ deps, auth, params }) => {
       await requireResource(deps, auth, 'finding', params.findingId, 'results:view');
-      return publicFinding(await findingsQuery(deps).where('f.id', params.findingId).first());
+      return publicFinding((await findFindingWithTriage(deps.knex, params.findingId))!);
     },
   }),
   defineRoute({
@@ -56,14 +61,12 @@ export const findingRoutes = [
     auth: 'user',
     params: z.object({ findingId: z.string() }),
     body: z.object({ status: z.enum(TRIAGE_STATUSES), reason: z.string().trim().max(1000).optional() }),
+    responses: { 200: { description: 'the finding with its new triage', schema: ZFinding } },
     handler: async ({ deps, req, auth, params, body }) => {
       const { row } = await requireResource(deps, auth, 'finding', params.findingId, 'analysis:run');
-      const before = await deps.knex('findingTriage').where({ repositoryId: row.repositoryId, fingerprint: row.fingerprint }).first('status', 'reason');
+      const before = await findTriage(deps.knex, row.repositoryId, row.fingerprint);
       await deps.knex.transaction(async (trx) => {
-        await trx('findingTriage')
-          .insert({ repositoryId: row.repositoryId, fingerprint: row.fingerprint, status: body.status, reason: body.reason ?? null, updatedBy: auth.userId })
-          .onConflict(['repository_id', 'fingerprint'])
-          .merge({ status: body.status, reason: body.reason ?? null, updatedBy: auth.userId, updatedAt: trx.fn.now() });
+        await setTriage(trx, { repositoryId: row.repositoryId, fingerprint: row.fingerprint, status: body.status, reason: body.reason ?? null, updatedBy: auth.userId });
         await recordActivity(trx, req, {
           workspaceId: row.workspaceId,
           action: 'finding.triaged',
@@ -72,8 +75,13 @@ export const findingRoutes = [
           before: before ?? { status: 'open' },
           after: { status: body.status, reason: body.reason ?? null, ruleId: row.ruleId, path: row.path },
         });
+        // Triage changes what counts as open in every run with this fingerprint: their summaries and gates change
+        // with it, in the same transaction, and open pages hear of it when it commits.
+        for (const run of await refreshSummariesOfFingerprint(trx, row.repositoryId, row.fingerprint)) {
+          await publishEvent(trx, { type: 'run.updated', runId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, status: run.status, summary: run.summary, gate: run.gate });
+        }
       });
-      return publicFinding(await findingsQuery(deps).where('f.id', params.findingId).first());
+      return publicFinding((await findFindingWithTriage(deps.knex, params.findingId))!);
     },
   }),
   defineRoute({
@@ -97,9 +105,11 @@ export const findingRoutes = [
     summary: 'Import any tool’s SARIF 2.1.0 results into a run',
     tags: ['findings'],
     auth: 'user',
+    jsonBodyLimit: '50mb',
     successStatus: 200,
     params: z.object({ runId: z.string() }),
     body: ZSarifLog,
+    responses: { 200: { description: 'what was imported', schema: ZSarifImportResult } },
     handler: async ({ deps, req, auth, params, body }) => {
       const { row } = await requireResource(deps, auth, 'run', params.runId, 'analysis:run');
       const result = await importSarifIntoRun(deps, row, body);

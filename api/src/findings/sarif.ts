@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { summarize } from '@argus/db';
+import { findingsOfRunWithTriage, findRepositoryById, insertFindings, setRunSummary, summarizeRunFindings, type FindingWithTriage, type NewFinding, type RunRow } from '@argus/db';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '@argus/workflows/contract';
 import type { AppDeps } from '../app-deps';
-import { findingsQuery } from './findings.service';
 
 // SARIF is for interchange, not storage: findings live in Postgres and are rendered to SARIF 2.1.0 on demand.
 const SECURITY_SEVERITY: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
 const LEVEL: Record<string, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 const TRIAGE_JUSTIFICATION: Record<string, string> = { false_positive: 'false positive', wont_fix: "won't fix", accepted: 'accepted' };
 
-export async function exportRunAsSarif(deps: AppDeps, run: Record<string, any>) {
-  const repo = await deps.knex('repositories').where({ id: run.repositoryId }).first('fullName', 'cloneUrl');
-  const findings = await findingsQuery(deps).where('f.runId', run.id).orderBy(['f.path', 'f.startLine', 'f.id']);
-  const rules = new Map<string, { index: number; finding: Record<string, any> }>();
+export async function exportRunAsSarif(deps: AppDeps, run: RunRow) {
+  const repo = (await findRepositoryById(deps.knex, run.repositoryId))!;
+  const findings = await findingsOfRunWithTriage(deps.knex, run.id);
+  const rules = new Map<string, { index: number; finding: FindingWithTriage }>();
   for (const f of findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, { index: rules.size, finding: f });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -77,6 +77,7 @@ const ZResult = z
     locations: z.array(z.object({ physicalLocation: z.object({ artifactLocation: z.object({ uri: z.string() }).loose(), region: ZRegion.optional() }).loose().optional() }).loose()).optional(),
     partialFingerprints: z.record(z.string(), z.string()).optional(),
     fingerprints: z.record(z.string(), z.string()).optional(),
+    suppressions: z.array(z.object({ kind: z.string().optional(), status: z.string().optional(), justification: z.string().optional() }).loose()).optional(),
     properties: z.record(z.string(), z.unknown()).optional(),
   })
   .loose();
@@ -87,6 +88,28 @@ export const ZSarifLog = z.object({
 }).loose();
 export type SarifLog = z.infer<typeof ZSarifLog>;
 
+/** The fingerprint Argus's own export puts in `partialFingerprints`: a result carrying it is an Argus finding. */
+const ARGUS_FINGERPRINT = 'argusFingerprint/v1';
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+  return values.includes(value as T) ? (value as T) : undefined;
+}
+
+/**
+ * A result's category: what the result or its rule says (`properties.category`, Argus's export), else the first tag
+ * that names one, else security for rules with a security severity (GitHub's convention: only security rules carry
+ * one), else by severity.
+ */
+function categoryOf(result: { properties?: Record<string, unknown> }, rule: { properties?: Record<string, unknown> } | undefined, tags: string[], severity: Severity, securitySeverity: unknown, argus: boolean): Category {
+  const stated = oneOf(CATEGORIES, result.properties?.category) ?? oneOf(CATEGORIES, rule?.properties?.category);
+  if (stated) return stated;
+  const tagged = tags.map((t) => t.toLowerCase()).find((t): t is Category => oneOf(CATEGORIES, t) !== undefined);
+  if (tagged) return tagged;
+  // Argus gives every finding a security-severity (its severity in numbers), so for its own results it says nothing.
+  if (securitySeverity !== undefined && !argus) return 'security';
+  return severity === 'critical' || severity === 'high' ? 'bug' : 'maintainability';
+}
+
 function severityOf(level: string | undefined, securitySeverity: unknown): 'critical' | 'high' | 'medium' | 'low' | 'info' {
   const score = Number(securitySeverity);
   if (Number.isFinite(score) && securitySeverity !== undefined) return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : score > 0 ? 'low' : 'info';
@@ -94,10 +117,9 @@ function severityOf(level: string | undefined, securitySeverity: unknown): 'crit
 }
 
 /** Adds another tool's results to a run, then recomputes the run's summary and gate. Re-importing is a no-op. */
-export async function importSarifIntoRun(deps: AppDeps, run: Record<string, any>, log: SarifLog) {
-  let imported = 0;
+export async function importSarifIntoRun(deps: AppDeps, run: RunRow, log: SarifLog) {
   let skipped = 0;
-  const rows: Record<string, unknown>[] = [];
+  const rows: NewFinding[] = [];
   for (const sarifRun of log.runs) {
     const tool = sarifRun.tool.driver.name.slice(0, 100);
     const rules = new Map((sarifRun.tool.driver.rules ?? []).map((r) => [r.id, r]));
@@ -110,21 +132,30 @@ export async function importSarifIntoRun(deps: AppDeps, run: Record<string, any>
       }
       const rule = rules.get(ruleId);
       const securitySeverity = result.properties?.['security-severity'] ?? rule?.properties?.['security-severity'];
-      const tags = (rule?.properties?.tags as string[] | undefined) ?? [];
-      const severity = severityOf(result.level, securitySeverity);
+      const tags = [result.properties?.tags, rule?.properties?.tags].flatMap((t) => (Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : []));
       const path = location.artifactLocation.uri.replace(/^file:\/\/\/?/, '').replace(/^\.\//, '');
       const region = location.region ?? {};
       const snippet = region.snippet?.text?.slice(0, 500) ?? '';
+      // An Argus export (this run's or another's) keeps its findings' identity: the same fingerprint, rule, tool,
+      // severity and category, so importing it again adds nothing and the triage kept per fingerprint still applies.
+      const argusFingerprint = result.partialFingerprints?.[ARGUS_FINGERPRINT];
+      const argus = argusFingerprint !== undefined && /^[0-9a-f]{16,128}$/.test(argusFingerprint);
+      const severity = (argus ? oneOf(SEVERITIES, result.properties?.severity) : undefined) ?? severityOf(result.level, securitySeverity);
+      const findingTool = argus && typeof result.properties?.tool === 'string' ? result.properties.tool.slice(0, 100) : tool;
       const external = result.partialFingerprints ? Object.values(result.partialFingerprints)[0] : result.fingerprints ? Object.values(result.fingerprints)[0] : undefined;
-      const fingerprint = createHash('sha256').update(`${tool}|${ruleId}|${path}|${external ?? `${region.startLine}|${snippet}|${result.message.text ?? ''}`}`).digest('hex');
+      const fingerprint = argus ? argusFingerprint : createHash('sha256').update(`${tool}|${ruleId}|${path}|${external ?? `${region.startLine}|${snippet}|${result.message.text ?? ''}`}`).digest('hex');
+      // In-source suppressions stay suppressions; external ones are Argus's triage, which the fingerprint carries.
+      const inSource = result.suppressions?.find((x) => x.kind === 'inSource' && (x.status === undefined || x.status === 'accepted'));
       rows.push({
         runId: run.id,
         repositoryId: run.repositoryId,
         workspaceId: run.workspaceId,
-        tool,
-        ruleId: `${tool.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}/${ruleId}`.slice(0, 300),
-        category: securitySeverity !== undefined || tags.includes('security') ? 'security' : severity === 'high' ? 'bug' : 'maintainability',
+        tool: findingTool,
+        ruleId: (argus ? ruleId : `${tool.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}/${ruleId}`).slice(0, 300),
+        category: categoryOf(result, rule, tags, severity, securitySeverity, argus),
         severity,
+        suppressionKind: inSource ? 'inline' : null,
+        suppressionReason: inSource?.justification?.slice(0, 1000) ?? null,
         path,
         startLine: region.startLine ?? 1,
         startColumn: region.startColumn ?? 1,
@@ -138,12 +169,7 @@ export async function importSarifIntoRun(deps: AppDeps, run: Record<string, any>
       });
     }
   }
-  for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await deps.knex('findings').insert(rows.slice(i, i + 500)).onConflict(['run_id', 'fingerprint']).ignore().returning('id');
-    imported += inserted.length;
-  }
-  const all = await findingsQuery(deps).where('f.runId', run.id).select('f.isNew');
-  const summary = summarize(all.map((f) => ({ severity: f.severity, category: f.category, isNew: f.isNew, suppressionKind: f.suppressionKind, triage: f.triageStatus })));
-  await deps.knex('analysisRuns').where({ id: run.id }).update({ summary: JSON.stringify(summary) });
+  const imported = await insertFindings(deps.knex, rows);
+  await setRunSummary(deps.knex, run.id, await summarizeRunFindings(deps.knex, run.id));
   return { imported, duplicates: rows.length - imported, skipped };
 }

@@ -6,10 +6,10 @@ import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
 import { createUserWithToken } from '../../../e2e/support/auth';
 import { waitForRun } from '../../../e2e/support/runs';
 import { startGitHubApiLoopback, type GitHubApiLoopback } from '../../../e2e/support/github-loopback';
-import { anthropicMessage, anthropicRateLimited, groqCompletion, groqRateLimited, startAnthropicLoopback, startGroqLoopback, type LlmLoopback } from '../../../activities/src/fixes/testing/llm-loopback';
-import { BROKEN_SYNTAX_ANSWER, GOOD_EQEQEQ_ANSWER, GOOD_UNUSED_VAR_ANSWER, MALFORMED_ANSWER, NOT_APPLYING_ANSWER, USELESS_EQEQEQ_ANSWER } from '../../../activities/src/fixes/testing/sample-patches';
+import { anthropicMessage, anthropicRateLimited, groqCompletion, groqRateLimited, startAnthropicLoopback, startGroqLoopback, type LlmLoopback } from '../../../e2e/support/llm-loopback';
+import { BROKEN_SYNTAX_ANSWER, GOOD_EQEQEQ_ANSWER, GOOD_UNUSED_VAR_ANSWER, MALFORMED_ANSWER, NOT_APPLYING_ANSWER, USELESS_EQEQEQ_ANSWER } from '../../../e2e/support/sample-patches';
 import { applyPullRequestClosed } from './pull-request-events';
-import { createBareSampleRemote, gitIn, waitForFix, type BareRemote } from './testing';
+import { createBareSampleRemote, gitIn, waitForFix, type BareRemote } from '../../../e2e/support/fixes';
 
 // The AI providers and the GitHub App path, on real parts except the three outside services, which are loopback HTTP
 // servers speaking their wire formats so the real clients run unchanged:
@@ -103,8 +103,8 @@ describe('workspace AI keys', () => {
     }
     const listed = await request(env.app).get(`/api/workspaces/${workspaceId}/ai-keys`).set('authorization', developer.authHeader).expect(200);
     expect(listed.body.providers).toEqual([
-      expect.objectContaining({ provider: 'groq', configured: true, source: 'workspace', model: 'mixtral-8x7b-32768' }),
-      expect.objectContaining({ provider: 'anthropic', configured: true, source: 'workspace', model: 'claude-3-haiku-20240307' }),
+      expect.objectContaining({ provider: 'groq', configured: true, source: 'workspace', model: 'openai/gpt-oss-120b' }),
+      expect.objectContaining({ provider: 'anthropic', configured: true, source: 'workspace', model: 'claude-haiku-4-5' }),
     ]);
     expect(JSON.stringify(listed.body)).not.toMatch(/gsk_|sk-ant-/);
     const audit = await env.knex('activity_log').where({ workspaceId }).whereIn('action', ['workspace.ai_key_set', 'workspace.ai_key_replaced']);
@@ -118,7 +118,7 @@ describe('groq (loopback: OpenAI-compatible /openai/v1/chat/completions)', () =>
     groq.reply(() => ({ body: groqCompletion(GOOD_EQEQEQ_ANSWER, { promptTokens: 900, completionTokens: 120 }) }));
     const eq = finding('eslint/eqeqeq');
     const fix = await fixWith(eq.id, 'groq');
-    expect(fix).toMatchObject({ status: 'validated', provider: 'groq', model: 'mixtral-8x7b-32768', usage: { tokensIn: 900, tokensOut: 120, costMicroUsd: Math.round(900 * 0.24 + 120 * 0.24) } });
+    expect(fix).toMatchObject({ status: 'validated', provider: 'groq', model: 'openai/gpt-oss-120b', usage: { tokensIn: 900, tokensOut: 120, costMicroUsd: Math.round(900 * 0.15 + 120 * 0.6) } });
     expect(fix.explanation).toContain('strict equality');
     expect(fix.validation).toMatchObject({ findingGone: true, newFindings: [], parseErrors: [] });
     const sent = groq.requests.at(-1)!;
@@ -175,7 +175,7 @@ describe('anthropic (loopback: /v1/messages)', () => {
   it('validates a good patch (with hunk counts a model got wrong) and prices it', async () => {
     anthropic.reply(() => ({ body: anthropicMessage(GOOD_UNUSED_VAR_ANSWER, { inputTokens: 1024, outputTokens: 128 }) }));
     const fix = await fixWith(finding('eslint/no-unused-vars').id, 'anthropic');
-    expect(fix).toMatchObject({ status: 'validated', model: 'claude-3-haiku-20240307', usage: { tokensIn: 1024, tokensOut: 128, costMicroUsd: 416 } });
+    expect(fix).toMatchObject({ status: 'validated', model: 'claude-haiku-4-5', usage: { tokensIn: 1024, tokensOut: 128, costMicroUsd: 1024 * 1 + 128 * 5 } });
     expect(fix.patch).toContain('-  const unusedCounter = 0;');
   });
 
@@ -235,7 +235,7 @@ describe('pull requests on a GitHub App repository (loopback GitHub REST)', () =
     expect(prCall.body).toMatchObject({ head: `argus/fix-${groqFix.id}`, base: 'main', title: 'Argus: fix eslint/eqeqeq in src/legacy.js' });
     expect(prCall.body.body).toContain(`https://argus.example.test/runs/${run.id}?finding=${eq.id}`);
     expect(prCall.body.body).toContain('strict equality');
-    expect(prCall.body.body).toContain('groq (mixtral-8x7b-32768)');
+    expect(prCall.body.body).toContain('groq (openai/gpt-oss-120b)');
     // The branch went to the repository's remote.
     const sha = await gitIn(remote.bare, ['rev-parse', `refs/heads/argus/fix-${groqFix.id}`]);
     expect(await gitIn(remote.bare, ['show', `${sha}:src/legacy.js`])).toContain("return user.role === 'admin';");
@@ -271,5 +271,21 @@ describe('pull requests on a GitHub App repository (loopback GitHub REST)', () =
     // Another repository's PR with the same number changes nothing.
     payload.repository.id = 1;
     expect(await applyPullRequestClosed(env.deps, payload)).toEqual({ status: 'closed', fixIds: [] });
+  });
+
+  it("a fork's pull request whose head branch is named argus/fix-<id> does not touch the fix", async () => {
+    const [open] = await env.knex('fixes').where({ status: 'pr_open' }).limit(1);
+    const target = open ?? (await env.knex('fixes').whereNotNull('prBranch').first());
+    if (!open) await env.knex('fixes').where({ id: target.id }).update({ status: 'pr_open' });
+    const payload = structuredClone((examples as { name: string; examples: any[] }[]).find((e) => e.name === 'pull_request')!.examples.find((p) => p.action === 'closed'));
+    payload.repository.id = GITHUB_REPO_ID;
+    Object.assign(payload.pull_request, { number: 9999, merged: false, merged_at: null });
+    payload.pull_request.head.ref = target.prBranch;
+    payload.pull_request.head.repo = { ...payload.pull_request.head.repo, id: 424242, full_name: 'attacker/fork' };
+    expect(await applyPullRequestClosed(env.deps, payload)).toEqual({ status: 'closed', fixIds: [] });
+    expect((await env.knex('fixes').where({ id: target.id }).first()).status).toBe('pr_open');
+    // The same branch name from the repository itself is Argus's own PR.
+    payload.pull_request.head.repo.id = GITHUB_REPO_ID;
+    expect(await applyPullRequestClosed(env.deps, payload)).toEqual({ status: 'closed', fixIds: [target.id] });
   });
 });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
 import { createUserWithToken } from '../../../e2e/support/auth';
 import { waitForRun } from '../../../e2e/support/runs';
-import { createBareSampleRemote, gitIn, mergeIntoMain, ROLES_JS, waitForFix, type BareRemote } from './testing';
+import { createBareSampleRemote, gitIn, mergeIntoMain, ROLES_JS, waitForFix, type BareRemote } from '../../../e2e/support/fixes';
 
 // The built-in provider end to end on real parts: API → Temporal (generateFix, fixToPullRequest) → worker → git clones
 // of the fixture repository from a local bare remote (file://) → ESLint's own fixes → validation by the real analyzers

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { FIX_PROVIDERS, FIX_STATUSES } from '@argus/workflows/contract';
+import { findFindingWithTriage, findFixWithFinding, fixesOfFinding, latestFixOfFinding, listFixesOfRun } from '@argus/db';
 import { defineRoute } from '../http/route';
 import { requireResource } from '../access/resource-access';
 import { requireWorkspace } from '../access/workspace-access';
 import { NotFoundError } from '../http/errors';
-import { findingsQuery, publicFinding } from '../findings/findings.service';
+import { publicFinding } from '../findings/findings.service';
 import {
-  fixesWithFindings,
   listWorkspaceAiKeys,
   markApplied,
   publicFix,
@@ -16,6 +16,7 @@ import {
   requireFix,
   setWorkspaceAiKey,
 } from './fixes.service';
+import { ZAiKeySet, ZAiKeys, ZBatchPullRequestResult, ZCreatePullRequestResult, ZFindingFixes, ZFix, ZFixPage } from './fixes.schemas';
 
 // Seed 000's endpoints. A finding's id is the seed's "result id"; the URLs are the seed's, the parameter names ours.
 export const fixRoutes = [
@@ -28,6 +29,11 @@ export const fixRoutes = [
     successStatus: 202,
     params: z.object({ findingId: z.string() }),
     query: z.object({ provider: z.enum(FIX_PROVIDERS).default('builtin') }),
+    responses: {
+      200: { description: 'the fix a previous request already started (without `finding`)', schema: ZFix },
+      202: { description: 'the new, queued fix (without `finding`)', schema: ZFix },
+      409: { description: 'no API key for that provider' },
+    },
     handler: async ({ deps, req, res, auth, params, query }) => {
       const { row } = await requireResource(deps, auth, 'finding', params.findingId, 'fixes:generate');
       const { fix, created } = await requestFix(deps, req, row, query.provider, auth.userId);
@@ -43,9 +49,10 @@ export const fixRoutes = [
     tags: ['fixes'],
     auth: 'user',
     params: z.object({ findingId: z.string() }),
+    responses: { 200: { description: 'the fix', schema: ZFix }, 404: { description: 'no fix yet' } },
     handler: async ({ deps, auth, params }) => {
       await requireResource(deps, auth, 'finding', params.findingId, 'results:view');
-      const fix = await fixesWithFindings(deps).where('x.findingId', params.findingId).orderBy('x.createdAt', 'desc').first();
+      const fix = await latestFixOfFinding(deps.knex, params.findingId);
       if (!fix) throw new NotFoundError('No fix has been generated for this finding yet.');
       return publicFix(deps, fix);
     },
@@ -57,13 +64,11 @@ export const fixRoutes = [
     tags: ['fixes'],
     auth: 'user',
     params: z.object({ findingId: z.string() }),
+    responses: { 200: { description: 'the finding and its fixes', schema: ZFindingFixes } },
     handler: async ({ deps, auth, params }) => {
       await requireResource(deps, auth, 'finding', params.findingId, 'results:view');
-      const [finding, fixes] = await Promise.all([
-        findingsQuery(deps).where('f.id', params.findingId).first(),
-        fixesWithFindings(deps).where('x.findingId', params.findingId).orderBy('x.createdAt', 'desc'),
-      ]);
-      return { finding: publicFinding(finding), fixes: fixes.map((f) => publicFix(deps, f)) };
+      const [finding, fixes] = await Promise.all([findFindingWithTriage(deps.knex, params.findingId), fixesOfFinding(deps.knex, params.findingId)]);
+      return { finding: publicFinding(finding!), fixes: fixes.map((f) => publicFix(deps, f)) };
     },
   }),
   defineRoute({
@@ -74,10 +79,11 @@ export const fixRoutes = [
     auth: 'user',
     successStatus: 200,
     params: z.object({ fixId: z.string() }),
+    responses: { 200: { description: 'the fix', schema: ZFix }, 409: { description: 'the fix has no patch' } },
     handler: async ({ deps, req, auth, params }) => {
       const fix = await requireFix(deps, auth, params.fixId, 'fixes:generate');
       await markApplied(deps, req, fix, auth.userId);
-      return publicFix(deps, await fixesWithFindings(deps).where('x.id', fix.id).first());
+      return publicFix(deps, (await findFixWithFinding(deps.knex, fix.id))!);
     },
   }),
   defineRoute({
@@ -88,10 +94,15 @@ export const fixRoutes = [
     auth: 'user',
     successStatus: 202,
     params: z.object({ fixId: z.string() }),
+    responses: {
+      200: { description: 'the pull request was already open', schema: ZCreatePullRequestResult },
+      202: { description: 'the pull request workflow started', schema: ZCreatePullRequestResult },
+      409: { description: 'the fix is not validated' },
+    },
     handler: async ({ deps, req, res, auth, params }) => {
       const fix = await requireFix(deps, auth, params.fixId, 'fixes:generate');
       const started = await requestPullRequest(deps, req, fix);
-      const body = { fix: publicFix(deps, await fixesWithFindings(deps).where('x.id', fix.id).first()), workflowId: started.workflowId, branch: started.branch };
+      const body = { fix: publicFix(deps, (await findFixWithFinding(deps.knex, fix.id))!), workflowId: started.workflowId, branch: started.branch };
       if (!started.started) return void res.status(200).json(body);
       return body;
     },
@@ -109,14 +120,11 @@ export const fixRoutes = [
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
+    responses: { 200: { description: 'a page of fixes, newest first', schema: ZFixPage } },
     handler: async ({ deps, auth, params, query }) => {
       await requireResource(deps, auth, 'run', params.runId, 'results:view');
-      const base = fixesWithFindings(deps).where('x.runId', params.runId);
-      if (query.status) base.where('x.status', query.status);
-      if (query.rule) base.where('f.ruleId', query.rule);
-      const { n } = (await deps.knex.from(base.clone().as('q')).count('* as n').first()) as { n: number };
-      const rows = await base.orderBy([{ column: 'x.createdAt', order: 'desc' }, { column: 'x.id' }]).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-      return { items: rows.map((f) => publicFix(deps, f)), total: Number(n), page: query.page, pageSize: query.pageSize };
+      const { rows, total } = await listFixesOfRun(deps.knex, params.runId, query);
+      return { items: rows.map((f) => publicFix(deps, f)), total, page: query.page, pageSize: query.pageSize };
     },
   }),
   defineRoute({
@@ -128,6 +136,7 @@ export const fixRoutes = [
     successStatus: 202,
     params: z.object({ runId: z.string() }),
     body: z.object({ ruleId: z.string().trim().min(1).max(200) }),
+    responses: { 202: { description: 'the batch pull request workflow started', schema: ZBatchPullRequestResult }, 409: { description: 'no validated fix of that rule' } },
     handler: async ({ deps, req, auth, params, body }) => {
       const { row } = await requireResource(deps, auth, 'run', params.runId, 'fixes:generate');
       return requestBatchPullRequest(deps, req, row, body.ruleId);
@@ -140,6 +149,7 @@ export const fixRoutes = [
     tags: ['fixes'],
     auth: 'user',
     params: z.object({ workspaceId: z.string() }),
+    responses: { 200: { description: 'one entry per AI provider', schema: ZAiKeys } },
     handler: async ({ deps, auth, params }) => {
       await requireWorkspace(deps, auth, params.workspaceId, 'results:view');
       return listWorkspaceAiKeys(deps, params.workspaceId);
@@ -153,6 +163,7 @@ export const fixRoutes = [
     auth: 'user',
     params: z.object({ workspaceId: z.string() }),
     body: z.object({ provider: z.enum(['groq', 'anthropic']), apiKey: z.string().trim().min(8).max(500) }),
+    responses: { 200: { description: 'the provider’s new key status', schema: ZAiKeySet } },
     handler: async ({ deps, req, auth, params, body }) => {
       await requireWorkspace(deps, auth, params.workspaceId, 'settings:change');
       return setWorkspaceAiKey(deps, req, params.workspaceId, body.provider, body.apiKey, auth.userId);

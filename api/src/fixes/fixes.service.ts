@@ -1,6 +1,19 @@
 import type { Request } from 'express';
 import { createSecretBox, LLM_DEFAULTS, llmSettingsFromEnv } from '@argus/activities';
 import { workflowIds, type FixProviderId, type LlmProviderId } from '@argus/workflows/contract';
+import {
+  findFixById,
+  findOrCreateFix,
+  findWorkspaceAiKey,
+  markFixApplied,
+  upsertWorkspaceAiKey,
+  validatedFixIdsOfRule,
+  workspaceAiKeysOf,
+  type FindingRow,
+  type FixRow,
+  type FixWithFinding,
+  type RunRow,
+} from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { workflowClient } from '../temporal/workflow-client';
 import type { AuthContext } from '../auth/auth-context';
@@ -11,9 +24,6 @@ import { recordActivity } from '../audit/activity-log';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { temporalUrl } from '../runs/runs.service';
 
-/** Statuses that still hold a fix's place: a new request for the same finding and provider returns that fix. */
-const LIVE_STATUSES = ['queued', 'generating', 'generated', 'validated', 'pr_open', 'merged'];
-
 export function fixBranch(fixId: string): string {
   return `argus/fix-${fixId}`;
 }
@@ -23,7 +33,7 @@ export function batchBranch(runId: string, ruleId: string): string {
   return `argus/fix-batch-${runId.slice(0, 8)}-${slug}`;
 }
 
-export function publicFix(deps: AppDeps, f: Record<string, any>) {
+export function publicFix(deps: AppDeps, f: FixRow & Partial<Pick<FixWithFinding, 'ruleId' | 'path' | 'startLine' | 'severity'>>) {
   return {
     id: f.id,
     findingId: f.findingId,
@@ -58,49 +68,30 @@ export function publicFix(deps: AppDeps, f: Record<string, any>) {
 export async function requireFix(deps: AppDeps, auth: AuthContext, fixId: string, permission: WorkspacePermission) {
   const missing = () => new NotFoundError('No fix with that id exists in your workspaces.');
   if (!isUuid(fixId)) throw missing();
-  const fix = await deps.knex('fixes').where({ id: fixId }).first();
+  const fix = await findFixById(deps.knex, fixId);
   if (!fix) throw missing();
   await requireWorkspace(deps, auth, fix.workspaceId, permission, 'fix');
-  return fix as Record<string, any>;
+  return fix;
 }
 
 /** Where a provider's key comes from: the workspace's own sealed key first, then the operator's environment. */
 export async function providerKeySource(deps: AppDeps, workspaceId: string, provider: LlmProviderId): Promise<'workspace' | 'environment' | null> {
-  const row = await deps.knex('workspaceAiKeys').where({ workspaceId, provider }).first('provider');
-  if (row) return 'workspace';
+  if (await findWorkspaceAiKey(deps.knex, workspaceId, provider)) return 'workspace';
   const envKey = provider === 'groq' ? deps.config.GROQ_API_KEY : deps.config.ANTHROPIC_API_KEY;
   return envKey || llmSettingsFromEnv(provider).apiKey ? 'environment' : null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === '23505' || (err as { nativeError?: { code?: string } })?.nativeError?.code === '23505';
 }
 
 /**
  * Starts `generateFix` for a finding and provider, once: a second request (a double click, or two tabs) gets the fix
  * that is already queued, running or done. Failed, rejected and closed fixes may be asked for again.
  */
-export async function requestFix(deps: AppDeps, req: Request, finding: Record<string, any>, provider: FixProviderId, userId: string): Promise<{ fix: Record<string, any>; created: boolean }> {
+export async function requestFix(deps: AppDeps, req: Request, finding: FindingRow, provider: FixProviderId, userId: string): Promise<{ fix: FixRow; created: boolean }> {
   if (provider !== 'builtin' && !(await providerKeySource(deps, finding.workspaceId, provider))) {
     const d = LLM_DEFAULTS[provider];
-    throw new ConflictError(`No ${d.label} API key is configured: an admin can add one with PUT /api/workspaces/${finding.workspaceId}/ai-keys, or the operator can set ${d.keyVar}.`);
+    throw new ConflictError(`No ${d.label} API key is set for this workspace. A workspace admin can add one in the workspace’s settings, under AI providers.`);
   }
   const workflowId = workflowIds.fixGeneration(finding.id, provider);
-  const live = () => deps.knex('fixes').where({ findingId: finding.id, provider }).whereIn('status', LIVE_STATUSES).orderBy('createdAt', 'desc').first();
-  let fix = await live();
-  let created = false;
-  if (!fix) {
-    try {
-      [fix] = await deps.knex('fixes')
-        .insert({ findingId: finding.id, runId: finding.runId, workspaceId: finding.workspaceId, repositoryId: finding.repositoryId, provider, workflowId, status: 'queued', requestedBy: userId })
-        .returning('*');
-      created = true;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      fix = await live();
-      if (!fix) throw err;
-    }
-  }
+  const { fix, created } = await findOrCreateFix(deps.knex, { findingId: finding.id, runId: finding.runId, workspaceId: finding.workspaceId, repositoryId: finding.repositoryId, provider, workflowId, requestedBy: userId });
   if (fix.status === 'queued') {
     // Also reached by the loser of a race, or after a crash between the insert and the start: USE_EXISTING makes
     // starting idempotent while the workflow runs.
@@ -112,25 +103,21 @@ export async function requestFix(deps: AppDeps, req: Request, finding: Record<st
   return { fix, created };
 }
 
-export function fixesWithFindings(deps: AppDeps) {
-  return deps.knex('fixes as x').join('findings as f', 'f.id', 'x.findingId').select('x.*', 'f.ruleId', 'f.path', 'f.startLine', 'f.severity');
-}
-
 /** "Mark as applied": someone applied the patch themselves. Idempotent; only fixes that have a patch. */
-export async function markApplied(deps: AppDeps, req: Request, fix: Record<string, any>, userId: string) {
+export async function markApplied(deps: AppDeps, req: Request, fix: FixRow, userId: string) {
   if (!fix.patch) throw new ConflictError(`This fix is ${fix.status} and has no patch to apply.`);
   if (fix.appliedAt) return fix;
   return deps.knex.transaction(async (trx) => {
-    const [row] = await trx('fixes').where({ id: fix.id }).whereNull('appliedAt').update({ appliedAt: trx.fn.now(), appliedBy: userId, updatedAt: trx.fn.now() }).returning('*');
-    if (!row) return trx('fixes').where({ id: fix.id }).first();
+    const row = await markFixApplied(trx, fix.id, userId);
+    if (!row) return findFixById(trx, fix.id);
     await recordActivity(trx, req, { workspaceId: fix.workspaceId, action: 'fix.applied', resourceType: 'fix', resourceId: fix.id, before: { applied: false }, after: { applied: true, status: fix.status } });
     return row;
   });
 }
 
 /** Starts `fixToPullRequest` for one validated fix. A fix whose PR is already open is returned as it is. */
-export async function requestPullRequest(deps: AppDeps, req: Request, fix: Record<string, any>) {
-  if (['pr_open', 'merged'].includes(fix.status)) return { started: false, workflowId: fix.prWorkflowId ?? workflowIds.fixPullRequest(fix.id), branch: fix.prBranch as string };
+export async function requestPullRequest(deps: AppDeps, req: Request, fix: FixRow) {
+  if (['pr_open', 'merged'].includes(fix.status)) return { started: false, workflowId: fix.prWorkflowId ?? workflowIds.fixPullRequest(fix.id), branch: fix.prBranch! };
   if (fix.status !== 'validated') {
     throw new ConflictError(`Only a validated fix can become a pull request; this one is ${fix.status}${fix.failureReason ? `: ${fix.failureReason}` : '.'}`);
   }
@@ -142,22 +129,10 @@ export async function requestPullRequest(deps: AppDeps, req: Request, fix: Recor
 }
 
 /** "Fix all validated findings of rule X in this run": one branch and one PR with all their patches. */
-export async function requestBatchPullRequest(deps: AppDeps, req: Request, run: Record<string, any>, ruleId: string) {
+export async function requestBatchPullRequest(deps: AppDeps, req: Request, run: RunRow, ruleId: string) {
   // The newest validated fix of each finding of the rule (a finding may have fixes from several providers).
-  const fixes = await deps.knex
-    .select('x.id')
-    .from(
-      deps.knex('fixes as x')
-        .join('findings as f', 'f.id', 'x.findingId')
-        .where({ 'x.runId': run.id, 'f.ruleId': ruleId, 'x.status': 'validated' })
-        .distinctOn('x.findingId')
-        .orderBy([{ column: 'x.findingId' }, { column: 'x.validatedAt', order: 'desc' }])
-        .select('x.id', 'f.path', 'f.startLine')
-        .as('x'),
-    )
-    .orderBy([{ column: 'x.path' }, { column: 'x.startLine' }]);
-  if (fixes.length === 0) throw new ConflictError(`This run has no validated fix of ${ruleId} that is not already in a pull request.`);
-  const fixIds = fixes.map((f) => f.id as string);
+  const fixIds = await validatedFixIdsOfRule(deps.knex, run.id, ruleId);
+  if (fixIds.length === 0) throw new ConflictError(`This run has no validated fix of ${ruleId} that is not already in a pull request.`);
   const workflowId = workflowIds.fixBatchPullRequest(run.id, ruleId);
   const branch = batchBranch(run.id, ruleId);
   await workflowClient.startFixPullRequest(deps, workflowId, { fixIds, branch, ruleId }, { workspaceId: run.workspaceId, runId: run.id, ruleId });
@@ -169,20 +144,15 @@ export async function setWorkspaceAiKey(deps: AppDeps, req: Request, workspaceId
   const secrets = createSecretBox(deps.config.encryptionKeys, deps.config.activeEncryptionKeyId);
   const keySealed = secrets.encrypt(apiKey, `workspace:${workspaceId}:${provider}`);
   return deps.knex.transaction(async (trx) => {
-    const existed = await trx('workspaceAiKeys').where({ workspaceId, provider }).first('provider');
-    const [row] = await trx('workspaceAiKeys')
-      .insert({ workspaceId, provider, keySealed, updatedBy: userId })
-      .onConflict(['workspace_id', 'provider'])
-      .merge({ keySealed, updatedBy: userId, updatedAt: trx.fn.now() })
-      .returning(['provider', 'updatedAt']);
+    const row = await upsertWorkspaceAiKey(trx, { workspaceId, provider, keySealed, updatedBy: userId });
     // The key itself is never logged, not even redacted.
-    await recordActivity(trx, req, { workspaceId, action: existed ? 'workspace.ai_key_replaced' : 'workspace.ai_key_set', resourceType: 'workspace', resourceId: workspaceId, after: { provider } });
-    return { provider: row.provider as LlmProviderId, configured: true, source: 'workspace' as const, updatedAt: row.updatedAt };
+    await recordActivity(trx, req, { workspaceId, action: row.replaced ? 'workspace.ai_key_replaced' : 'workspace.ai_key_set', resourceType: 'workspace', resourceId: workspaceId, after: { provider } });
+    return { provider: row.provider, configured: true, source: 'workspace' as const, updatedAt: row.updatedAt };
   });
 }
 
 export async function listWorkspaceAiKeys(deps: AppDeps, workspaceId: string) {
-  const rows = await deps.knex('workspaceAiKeys').where({ workspaceId }).select('provider', 'updatedAt');
+  const rows = await workspaceAiKeysOf(deps.knex, workspaceId);
   return {
     providers: await Promise.all(
       (['groq', 'anthropic'] as const).map(async (provider) => {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { closeFixesOfPullRequest } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { recordActivity } from '../audit/activity-log';
 
@@ -22,15 +23,8 @@ export async function applyPullRequestClosed(deps: Pick<AppDeps, 'knex'>, payloa
   const status = pr.merged ? 'merged' : 'closed';
   const closedAt = pr.merged_at ?? pr.closed_at ?? new Date().toISOString();
   return deps.knex.transaction(async (trx) => {
-    const rows = await trx('fixes')
-      .where({ status: 'pr_open' })
-      .whereIn('repositoryId', trx('repositories').where({ githubRepoId }).select('id'))
-      .where((q) => {
-        q.where({ prNumber: pr.number });
-        if (typeof pr.head?.ref === 'string') q.orWhere({ prBranch: pr.head.ref });
-      })
-      .update({ status, closedAt, updatedAt: trx.fn.now() })
-      .returning(['id', 'workspaceId', 'prUrl', 'prNumber', 'prBranch']);
+    const rows = await closeFixesOfPullRequest(trx, { githubRepoId, number: pr.number, // A head branch only counts when it lives in this repository: a fork can name its branch argus/fix-<id> too.
+      headBranch: typeof pr.head?.ref === 'string' && pr.head?.repo?.id === githubRepoId ? pr.head.ref : undefined, status, closedAt });
     for (const r of rows) {
       await recordActivity(trx, req, {
         workspaceId: r.workspaceId,
@@ -42,6 +36,6 @@ export async function applyPullRequestClosed(deps: Pick<AppDeps, 'knex'>, payloa
         after: { status, pullRequest: { number: r.prNumber, url: r.prUrl, branch: r.prBranch }, mergedBy: pr.merged_by?.login ?? null },
       });
     }
-    return { status, fixIds: rows.map((r) => r.id as string) };
+    return { status, fixIds: rows.map((r) => r.id) };
   });
 }

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { AppDeps } from '../app-deps';
 
 export interface DependencyCheck {
-  name: 'postgres' | 'temporal' | 'typesense' | 'smtp' | 'stripe';
+  name: 'postgres' | 'temporal' | 'worker' | 'typesense' | 'smtp' | 'stripe';
   status: 'ok' | 'down' | 'not_configured';
   latencyMs: number | null;
   detail: string;
@@ -42,7 +42,33 @@ async function expectOk(url: string, init?: RequestInit) {
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
 }
 
-/** Required dependencies decide readiness; optional ones are reported when configured. */
+/** A worker long-polls its task queue about once a minute; a poller silent for longer than this has gone. */
+const WORKER_SILENT_AFTER_MS = 90_000;
+
+/**
+ * Whether any worker polls Argus's task queue, from Temporal's own record of pollers (so it sees workers on any
+ * machine). Temporal keeps a gone poller listed for a few minutes; its last access time tells the two apart.
+ */
+async function checkWorker(deps: AppDeps): Promise<string> {
+  const { config } = deps;
+  const described = await deps.temporal.connection.withDeadline(Date.now() + TIMEOUT_MS, () =>
+    deps.temporal.workflowService.describeTaskQueue({
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: { name: config.TEMPORAL_TASK_QUEUE, kind: 1 /* TASK_QUEUE_KIND_NORMAL */ },
+      taskQueueType: 1 /* TASK_QUEUE_TYPE_WORKFLOW */,
+    }),
+  );
+  const now = Date.now();
+  const seconds = (p: { lastAccessTime?: { seconds?: unknown } | null }) => Number(p.lastAccessTime?.seconds ?? 0) * 1000;
+  const live = (described.pollers ?? []).filter((p) => now - seconds(p) < WORKER_SILENT_AFTER_MS);
+  if (live.length === 0) throw new Error(`no worker is polling task queue ${config.TEMPORAL_TASK_QUEUE}`);
+  return `${live.length} worker${live.length === 1 ? '' : 's'} polling ${config.TEMPORAL_TASK_QUEUE}`;
+}
+
+/**
+ * Postgres and Temporal decide readiness. The worker is always reported (runs wait while none polls) but does not
+ * make the API unready; optional dependencies are reported when configured.
+ */
 export async function checkDependencies(deps: AppDeps, { includeOptional }: { includeOptional: boolean }): Promise<DependencyCheck[]> {
   const { config } = deps;
   const checks: Promise<DependencyCheck>[] = [
@@ -55,6 +81,7 @@ export async function checkDependencies(deps: AppDeps, { includeOptional }: { in
       );
       return `namespace ${config.TEMPORAL_NAMESPACE}`;
     }),
+    timed('worker', () => checkWorker(deps)),
   ];
   if (includeOptional) {
     checks.push(

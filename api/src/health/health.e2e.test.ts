@@ -18,10 +18,11 @@ describe('health', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
-  it('/readyz reports Postgres and Temporal as ok', async () => {
+  it('/readyz is ready with Postgres and Temporal, and reports that no worker polls yet (degraded, never error text)', async () => {
     const res = await request(env.app).get('/readyz').expect(200);
-    expect(res.body.status).toBe('ok');
-    expect(res.body.checks.map((c: { name: string; status: string }) => `${c.name}:${c.status}`).sort()).toEqual(['postgres:ok', 'temporal:ok']);
+    expect(res.body.status).toBe('degraded');
+    expect(res.body.checks.map((c: { name: string; status: string }) => `${c.name}:${c.status}`).sort()).toEqual(['postgres:ok', 'temporal:ok', 'worker:down']);
+    for (const check of res.body.checks) expect(check).not.toHaveProperty('detail');
   });
 
   it('/readyz answers 503 naming Temporal when Temporal is unreachable', async () => {
@@ -31,6 +32,7 @@ describe('health', () => {
     const res = await request(app).get('/readyz').expect(503);
     const temporal = res.body.checks.find((c: { name: string }) => c.name === 'temporal');
     expect(temporal.status).toBe('down');
+    expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|deadline/i);
     expect(res.body.checks.find((c: { name: string }) => c.name === 'postgres').status).toBe('ok');
   });
 
@@ -53,6 +55,12 @@ describe('readiness probe workflow', () => {
     expect(row).toBeDefined();
     expect(row.workflowId).toBe(res.body.workflowId);
     expect(res.body.workerIdentity).toMatch(/^\d+@/);
+    // The running worker now shows in readiness and, with its poller count, in the console's health panel.
+    const ready = await request(env.app).get('/readyz').expect(200);
+    expect(ready.body.status).toBe('ok');
+    expect(ready.body.checks.find((c: { name: string }) => c.name === 'worker').status).toBe('ok');
+    const health = await request(env.app).get('/api/admin/health').set('authorization', staff.authHeader).expect(200);
+    expect(health.body.checks.find((c: { name: string }) => c.name === 'worker').detail).toMatch(/^1 worker polling /);
     const described = await env.temporal.workflow.getHandle(res.body.workflowId).describe();
     expect(described.status.name).toBe('COMPLETED');
   });

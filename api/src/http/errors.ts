@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError as ObjectionValidationError, NotFoundError as ObjectionNotFoundError, DBError, UniqueViolationError, ForeignKeyViolationError, CheckViolationError, NotNullViolationError } from 'objection';
+import { ValidationError as ObjectionValidationError, NotFoundError as ObjectionNotFoundError, DBError, DataError, UniqueViolationError, ForeignKeyViolationError, CheckViolationError, NotNullViolationError } from 'objection';
 import { WorkflowNotFoundError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { ZodError } from 'zod';
 import { wrapError } from 'db-errors';
+import { fieldLabel } from './zod-messages';
 
 /** The one error hierarchy. Each class carries its HTTP status; `toProblem` is the one place that maps errors. */
 export class AppError extends Error {
@@ -22,7 +23,7 @@ export class RequestValidationError extends AppError {
   override status = 400;
   override title = 'Invalid request';
   constructor(readonly errors: { path: string; message: string }[]) {
-    super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '));
+    super(errors.map((e) => `${fieldLabel(e.path)} ${e.message}`).join('; ') + '.');
   }
 }
 export class UnauthorizedError extends AppError { override status = 401; override title = 'Unauthorized'; }
@@ -38,6 +39,8 @@ export class TooManyRequestsError extends AppError {
     super(detail);
   }
 }
+/** An upstream service Argus depends on for this request (GitHub, say) failed or did not answer. */
+export class BadGatewayError extends AppError { override status = 502; override title = 'Bad Gateway'; }
 export class ServiceUnavailableError extends AppError { override status = 503; override title = 'Service Unavailable'; }
 
 export function zodIssuesToErrors(error: ZodError, prefix: string): { path: string; message: string }[] {
@@ -74,6 +77,8 @@ export function toProblem(err: unknown, instance: string, errorId = newErrorId()
   if (err instanceof RequestValidationError) return { ...base(400, err.title, err.detail), errors: err.errors };
   if (err instanceof AppError) return { ...base(err.status, err.title, err.detail), ...err.extras };
 
+  // Express decodes path parameters; `%ZZ` makes decodeURIComponent throw.
+  if (err instanceof URIError) return base(400, 'Bad Request', 'The address contains malformed percent-encoding (a % must be followed by two hexadecimal digits).');
   // Body-parser and friends attach an HTTP status to their errors.
   const httpish = err as { status?: number; statusCode?: number; type?: string; expose?: boolean };
   const status = httpish?.status ?? httpish?.statusCode;
@@ -85,9 +90,12 @@ export function toProblem(err: unknown, instance: string, errorId = newErrorId()
   if ((err as { code?: unknown })?.code && typeof (err as { code?: unknown }).code === 'string' && (err as Error).constructor?.name === 'DatabaseError') err = wrapError(err as Error);
   if (err instanceof ObjectionValidationError) return base(400, 'Invalid request', 'The data failed validation.');
   if (err instanceof ObjectionNotFoundError) return base(404, 'Not Found', 'The resource does not exist.');
-  if (err instanceof UniqueViolationError) return base(409, 'Conflict', `A ${err.table ?? 'record'} with the same ${(err.columns ?? []).join(', ') || 'key'} already exists.`);
+  // Never name a table or column to the caller.
+  if (err instanceof UniqueViolationError) return base(409, 'Conflict', 'Something with the same name or key already exists.');
   if (err instanceof ForeignKeyViolationError) return base(409, 'Conflict', 'The change refers to, or is referred to by, another record.');
   if (err instanceof CheckViolationError || err instanceof NotNullViolationError) return base(400, 'Invalid request', 'A value is out of its allowed range.');
+  // A safety net behind the zod schemas (which bound every value): Postgres refusing a value is the input's fault.
+  if (err instanceof DataError) return base(400, 'Invalid request', 'A value in the request is not valid: too long, out of range or malformed.');
   if (err instanceof DBError) return base(500, 'Internal Server Error');
 
   if (err instanceof WorkflowNotFoundError) return base(404, 'Not Found', 'The workflow does not exist.');

@@ -39,6 +39,8 @@ export interface RouteSpec<P = any, Q = any, B = any> {
   body?: ZodType<B>;
   successStatus?: number;
   responses?: Record<number, RouteResponse>;
+  /** A JSON body larger than the default 1 MB (e.g. '50mb' for SARIF), parsed only after authentication. */
+  jsonBodyLimit?: string;
   /** Hand the handler the raw body (as a Buffer, up to 25 MB) instead of parsed JSON, e.g. to verify a signature. */
   rawBody?: boolean;
   /** Rate-limit bucket name for sensitive public endpoints. */

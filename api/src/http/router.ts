@@ -4,8 +4,14 @@ import { RequestValidationError, zodIssuesToErrors } from './errors';
 import type { RouteSpec } from './route';
 import { authenticate, requireStaff } from '../auth/auth-context';
 import { rateLimit } from './rate-limit';
+import { findBadText } from './text-guard';
 
 function parsePart(schema: RouteSpec['params'] | RouteSpec['body'], value: unknown, where: string, problems: { path: string; message: string }[]) {
+  const bad = findBadText(value, where);
+  if (bad) {
+    problems.push({ path: bad, message: 'must not contain NUL characters or broken Unicode (unpaired surrogates)' });
+    return undefined;
+  }
   if (!schema) return value;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
@@ -23,9 +29,16 @@ export function mountRoutes(routes: RouteSpec[], deps: AppDeps): Router {
     // GitHub caps payloads at 25 MB; larger bodies get 413 before any work.
     if (route.rawBody) handlers.push(express.raw({ type: () => true, limit: '25mb' }));
     if (route.rateLimit) handlers.push(rateLimit(route.rateLimit, deps.config.AUTH_RATE_LIMIT_PER_MINUTE));
-    handlers.push(async (req, res) => {
+    // Authenticate before reading a large body, so nobody can make the API parse 50 MB without a valid login.
+    handlers.push(async (req, res, next) => {
       const auth = route.auth === 'public' ? await authenticate(req, deps, { optional: true }) : await authenticate(req, deps);
       if (route.auth === 'staff') await requireStaff(auth!, route.staffPermission, deps);
+      res.locals.auth = auth;
+      next();
+    });
+    if (route.jsonBodyLimit) handlers.push(express.json({ limit: route.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
+    handlers.push(async (req, res) => {
+      const auth = res.locals.auth as Awaited<ReturnType<typeof authenticate>>;
       const problems: { path: string; message: string }[] = [];
       const params = parsePart(route.params, req.params, 'params', problems);
       const query = parsePart(route.query, req.query, 'query', problems);

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import pg from 'pg';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS_CHANNEL, type RunEvent } from '@argus/workflows/contract';
+import { listWorkspaceIdsOfUser, recentRunsOfWorkspaces } from '@argus/db';
 import type { Request } from 'express';
 import type { AppDeps } from '../app-deps';
 import { authenticate } from '../auth/auth-context';
@@ -12,8 +13,12 @@ import { publicRun } from '../runs/runs.service';
 
 interface Subscriber {
   socket: WebSocket;
+  /** The credential the socket was opened with; re-checked before every event it is sent. */
+  request: Request;
   runId?: string;
   workspaceIds?: Set<string>;
+  /** Events for one socket are checked and sent in order. */
+  queue: Promise<void>;
 }
 
 function reject(socket: Duplex, status: number, message: string) {
@@ -33,10 +38,39 @@ export async function attachLiveUpdates(server: Server, deps: AppDeps): Promise<
   let listener: pg.Client | null = null;
   let closed = false;
 
+  /**
+   * Authorization is not only checked at connect time: before each event a socket receives, its token, its user
+   * (suspended? deleted?) and its membership are checked again, so a removed member, a revoked API token or a
+   * suspended user stops receiving at once, and the socket is closed.
+   */
+  const stillAllowed = async (s: Subscriber, event: RunEvent): Promise<boolean> => {
+    const auth = (await authenticate(s.request, deps))!;
+    if (s.runId) {
+      await requireResource(deps, auth, 'run', s.runId, 'results:view');
+      return true;
+    }
+    const workspaceIds = await listWorkspaceIdsOfUser(deps.knex, auth.userId);
+    s.workspaceIds = new Set(auth.tokenWorkspaceId ? workspaceIds.filter((w) => w === auth.tokenWorkspaceId) : workspaceIds);
+    return s.workspaceIds.has(event.workspaceId);
+  };
+
   const deliver = (event: RunEvent) => {
     const message = JSON.stringify(event);
     for (const s of subscribers) {
-      if (s.runId ? s.runId === event.runId : s.workspaceIds?.has(event.workspaceId)) s.socket.send(message);
+      if (!(s.runId ? s.runId === event.runId : s.workspaceIds?.has(event.workspaceId))) continue;
+      s.queue = s.queue.then(async () => {
+        try {
+          if (await stillAllowed(s, event)) return void s.socket.send(message);
+          // The member left (or was removed from) that workspace: the browser reconnects with its current scope.
+          subscribers.delete(s);
+          s.socket.close(4403, 'Forbidden');
+        } catch (err) {
+          subscribers.delete(s);
+          const status = err instanceof AppError ? err.status : 1011;
+          s.socket.close(status === 401 ? 4401 : status === 403 ? 4403 : status === 404 ? 4404 : 1011, err instanceof AppError ? err.title : 'Internal error');
+          if (!(err instanceof AppError)) deps.logger.warn({ err }, 'live updates: re-authorization failed');
+        }
+      });
     }
   };
 
@@ -87,14 +121,14 @@ export async function attachLiveUpdates(server: Server, deps: AppDeps): Promise<
           snapshot = { type: 'snapshot', run: publicRun(deps, row) };
         } else {
           if (id !== auth.userId) return reject(socket, 404, 'Not Found');
-          const workspaceIds = (await deps.knex('workspaceMembers').where({ userId: auth.userId }).select('workspaceId')).map((m: { workspaceId: string }) => m.workspaceId);
+          const workspaceIds = await listWorkspaceIdsOfUser(deps.knex, auth.userId);
           const scoped = auth.tokenWorkspaceId ? workspaceIds.filter((w) => w === auth.tokenWorkspaceId) : workspaceIds;
           subscriber.workspaceIds = new Set(scoped);
-          const runs = await deps.knex('analysisRuns as r').join('repositories as p', 'p.id', 'r.repositoryId').whereIn('r.workspaceId', scoped).orderBy('r.createdAt', 'desc').limit(20).select('r.*', 'p.fullName as repositoryName');
+          const runs = await recentRunsOfWorkspaces(deps.knex, scoped, 20);
           snapshot = { type: 'snapshot', runs: runs.map((r) => publicRun(deps, r)) };
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
-          const s = { ...subscriber, socket: ws } as Subscriber;
+          const s = { ...subscriber, socket: ws, request: fakeReq, queue: Promise.resolve() } as Subscriber;
           subscribers.add(s);
           ws.send(JSON.stringify(snapshot));
           const ping = setInterval(() => ws.ping(), 30_000);

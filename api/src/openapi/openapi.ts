@@ -20,14 +20,15 @@ const ZProblem = z.object({
 export function buildOpenApiDocument(routes: RouteSpec[]) {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or argus_pat_…' });
-  registry.register('Problem', ZProblem);
+  // The registered copy carries the component id, so every error answer refers to #/components/schemas/Problem.
+  const problem = registry.register('Problem', ZProblem);
   for (const route of routes) {
     const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {};
     for (const [status, r] of Object.entries(route.responses ?? {})) {
       responses[status] = r.schema ? { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : { description: r.description };
     }
     if (!Object.keys(responses).some((s) => s.startsWith('2'))) responses[String(route.successStatus ?? (route.method === 'post' ? 201 : 200))] = { description: 'Success' };
-    responses.default = { description: 'An error (RFC 9457)', content: { 'application/problem+json': { schema: ZProblem } } };
+    responses.default = { description: 'An error (RFC 9457)', content: { 'application/problem+json': { schema: problem } } };
     registry.registerPath({
       method: route.method,
       path: route.path.replace(/:(\w+)/g, '{$1}'),

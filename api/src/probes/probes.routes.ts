@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { findProbeResult } from '@argus/db';
 import { defineRoute } from '../http/route';
 import { ServiceUnavailableError } from '../http/errors';
 import { workflowClient } from '../temporal/workflow-client';
@@ -30,7 +31,7 @@ export const probeRoutes = [
       } catch (err) {
         throw new ServiceUnavailableError('The probe workflow did not complete: is a worker running?', {}, { cause: err });
       }
-      const row = await deps.knex('probe_results').where({ probeId }).first();
+      const row = (await findProbeResult(deps.knex, probeId))!;
       return { probeId, workflowId, workerIdentity: row.workerIdentity, writtenAt: new Date(row.writtenAt).toISOString(), roundTripMs: Math.round(performance.now() - started) };
     },
   }),

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { assertSafeRemote, createSecretBox, UnsafeRemoteError } from '@argus/activities';
+import { createRun, findActiveRepositoryByCloneUrl, insertRepository, listRepositoriesWithLastRun, repositorySlots, type RepositoryRow, type RepositoryWithLastRun } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { workflowIds } from '@argus/workflows/contract';
 import { workflowClient } from '../temporal/workflow-client';
 import { recordActivity } from '../audit/activity-log';
 import { BadRequestError, ConflictError } from '../http/errors';
+import { requireVerifiedEmail } from '../auth/auth-context';
 
-export function publicRepository(r: Record<string, any>) {
+export function publicRepository(r: RepositoryRow & Partial<Pick<RepositoryWithLastRun, 'lastRunId' | 'lastRunStatus' | 'lastRunGate' | 'lastRunCreatedAt'>>) {
   return {
     id: r.id,
     workspaceId: r.workspaceId,
@@ -36,6 +38,8 @@ export async function connectRepository(
   workspaceId: string,
   input: { cloneUrl: string; name?: string; defaultBranch: string; credential?: string },
 ) {
+  // The route checked the workspace first, so non-members still get 404.
+  requireVerifiedEmail(req.auth!, 'connect repositories');
   try {
     await assertSafeRemote(input.cloneUrl, deps.config.ARGUS_ALLOW_PRIVATE_GIT === '1');
   } catch (err) {
@@ -43,54 +47,37 @@ export async function connectRepository(
     throw err;
   }
   return deps.knex.transaction(async (trx) => {
-    const ws = await trx('workspaces').where({ id: workspaceId }).forUpdate().first('maxRepositories');
-    const { n } = (await trx('repositories').where({ workspaceId }).whereNull('removedAt').count('* as n').first()) as { n: number };
-    if (n >= ws.maxRepositories) throw new ConflictError(`This workspace already has ${n} repositories, its limit. An admin can raise it in the workspace settings.`);
-    const duplicate = await trx('repositories').where({ workspaceId, cloneUrl: input.cloneUrl }).whereNull('removedAt').first('id');
+    const { limit, used } = await repositorySlots(trx, workspaceId);
+    if (used >= limit) throw new ConflictError(`This workspace already has ${used} repositories, its limit. An admin can raise it in the workspace settings.`);
+    const duplicate = await findActiveRepositoryByCloneUrl(trx, workspaceId, input.cloneUrl);
     if (duplicate) throw new ConflictError('This repository is already connected to the workspace.');
     const id = randomUUID();
     const secrets = createSecretBox(deps.config.encryptionKeys, deps.config.activeEncryptionKeyId);
-    const [repo] = await trx('repositories')
-      .insert({
-        id,
-        workspaceId,
-        provider: 'git',
-        fullName: input.name ?? nameFromUrl(input.cloneUrl),
-        cloneUrl: input.cloneUrl,
-        defaultBranch: input.defaultBranch,
-        credentialSealed: input.credential ? secrets.encrypt(input.credential, `repository:${id}`) : null,
-      })
-      .returning('*');
+    const repo = await insertRepository(trx, {
+      id,
+      workspaceId,
+      provider: 'git',
+      fullName: input.name ?? nameFromUrl(input.cloneUrl),
+      cloneUrl: input.cloneUrl,
+      defaultBranch: input.defaultBranch,
+      credentialSealed: input.credential ? secrets.encrypt(input.credential, `repository:${id}`) : null,
+    });
     await recordActivity(trx, req, { workspaceId, action: 'repository.connected', resourceType: 'repository', resourceId: id, after: { fullName: repo.fullName, cloneUrl: repo.cloneUrl } });
     return publicRepository(repo);
   });
 }
 
 export async function listRepositories(deps: AppDeps, workspaceId: string, page: number, pageSize: number, q?: string) {
-  const base = deps.knex('repositories as r').where('r.workspaceId', workspaceId).whereNull('r.removedAt');
-  if (q) base.where('r.fullName', 'ilike', `%${q.replace(/[%_\\]/g, '\\$&')}%`);
-  const { n } = (await base.clone().count('* as n').first()) as { n: number };
-  const rows = await base
-    .clone()
-    .select('r.*')
-    .select(
-      deps.knex.raw(`(select id from analysis_runs a where a.repository_id = r.id order by a.created_at desc limit 1) as last_run_id`),
-      deps.knex.raw(`(select status from analysis_runs a where a.repository_id = r.id order by a.created_at desc limit 1) as last_run_status`),
-      deps.knex.raw(`(select gate from analysis_runs a where a.repository_id = r.id order by a.created_at desc limit 1) as last_run_gate`),
-      deps.knex.raw(`(select created_at from analysis_runs a where a.repository_id = r.id order by a.created_at desc limit 1) as last_run_created_at`),
-    )
-    .orderBy('r.fullName')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { items: rows.map(publicRepository), total: n, page, pageSize };
+  const { rows, total } = await listRepositoriesWithLastRun(deps.knex, workspaceId, { page, pageSize, q });
+  return { items: rows.map(publicRepository), total, page, pageSize };
 }
 
 /** Starts the analysis workflow for the repository's default branch (or a given ref/commit). */
-export async function startManualAnalysis(deps: AppDeps, req: Request, repo: Record<string, any>, input: { ref?: string; commitSha?: string }, userId: string) {
+export async function startManualAnalysis(deps: AppDeps, req: Request, repo: RepositoryRow & { workspaceId: string }, input: { ref?: string; commitSha?: string }, userId: string) {
   const runId = randomUUID();
   const workflowId = workflowIds.manualAnalysis(runId);
   // The row exists before the workflow starts, so the run is visible at once; registerRun finds it by workflow id.
-  await deps.knex('analysisRuns').insert({
+  await createRun(deps.knex, {
     id: runId,
     workflowId,
     workspaceId: repo.workspaceId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findRepositoryById } from '@argus/db';
 import { defineRoute } from '../http/route';
 import { requireWorkspace } from '../access/workspace-access';
 import { requireResource } from '../access/resource-access';
@@ -6,6 +7,7 @@ import { recordActivity } from '../audit/activity-log';
 import { ConflictError } from '../http/errors';
 import { listRuns, publicRun } from './runs.service';
 import { workflowClient } from '../temporal/workflow-client';
+import { ZRun, ZRunCancelled, ZRunPage } from './runs.schemas';
 
 export const runRoutes = [
   defineRoute({
@@ -21,6 +23,7 @@ export const runRoutes = [
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(25),
     }),
+    responses: { 200: { description: 'a page of runs, newest first', schema: ZRunPage } },
     handler: async ({ deps, auth, params, query }) => {
       await requireWorkspace(deps, auth, params.workspaceId, 'results:view');
       return listRuns(deps, params.workspaceId, query);
@@ -33,9 +36,10 @@ export const runRoutes = [
     tags: ['runs'],
     auth: 'user',
     params: z.object({ runId: z.string() }),
+    responses: { 200: { description: 'the run', schema: ZRun } },
     handler: async ({ deps, auth, params }) => {
       const { row } = await requireResource(deps, auth, 'run', params.runId, 'results:view');
-      const repo = await deps.knex('repositories').where({ id: row.repositoryId }).first('fullName');
+      const repo = await findRepositoryById(deps.knex, row.repositoryId);
       return publicRun(deps, { ...row, repositoryName: repo?.fullName });
     },
   }),
@@ -47,6 +51,7 @@ export const runRoutes = [
     auth: 'user',
     successStatus: 202,
     params: z.object({ runId: z.string() }),
+    responses: { 202: { description: 'cancellation requested', schema: ZRunCancelled }, 409: { description: 'the run already finished' } },
     handler: async ({ deps, req, auth, params }) => {
       const { row } = await requireResource(deps, auth, 'run', params.runId, 'analysis:run');
       if (!['queued', 'running'].includes(row.status)) throw new ConflictError(`The run is already ${row.status}.`);

@@ -1,10 +1,11 @@
+import { listRunsOfWorkspace, type RunRow } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 
 export function temporalUrl(deps: AppDeps, workflowId: string): string {
   return `${deps.config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(deps.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
-export function publicRun(deps: AppDeps, r: Record<string, any>) {
+export function publicRun(deps: AppDeps, r: RunRow & { repositoryName?: string }) {
   return {
     id: r.id,
     workspaceId: r.workspaceId,
@@ -32,15 +33,6 @@ export function publicRun(deps: AppDeps, r: Record<string, any>) {
 }
 
 export async function listRuns(deps: AppDeps, workspaceId: string, filters: { repositoryId?: string; status?: string; page: number; pageSize: number }) {
-  const base = deps.knex('analysisRuns as r').join('repositories as p', 'p.id', 'r.repositoryId').where('r.workspaceId', workspaceId);
-  if (filters.repositoryId) base.where('r.repositoryId', filters.repositoryId);
-  if (filters.status) base.where('r.status', filters.status);
-  const { n } = (await base.clone().count('* as n').first()) as { n: number };
-  const rows = await base
-    .clone()
-    .select('r.*', 'p.fullName as repositoryName')
-    .orderBy('r.createdAt', 'desc')
-    .limit(filters.pageSize)
-    .offset((filters.page - 1) * filters.pageSize);
-  return { items: rows.map((r) => publicRun(deps, r)), total: n, page: filters.page, pageSize: filters.pageSize };
+  const { rows, total } = await listRunsOfWorkspace(deps.knex, workspaceId, filters);
+  return { items: rows.map((r) => publicRun(deps, r)), total, page: filters.page, pageSize: filters.pageSize };
 }

@@ -1,4 +1,4 @@
-import type { Knex } from '@argus/db';
+import { appendActivity, findUserByEmail, insertSystemStaffGrant, insertWorkspaceWithOwner, type Knex } from '@argus/db';
 import { createUserAccount } from '../auth/accounts';
 
 export const DEMO_LOGIN = { email: 'demo@argus.local', password: 'argus-demo-password' } as const;
@@ -8,19 +8,18 @@ export const DEMO_LOGIN = { email: 'demo@argus.local', password: 'argus-demo-pas
  * workspace, and a shared team. Idempotent, so every start can run it.
  */
 export async function seedDemo(knex: Knex): Promise<{ created: boolean }> {
-  const existing = await knex('users').whereRaw('lower(email) = ?', [DEMO_LOGIN.email]).first('id');
+  const existing = await findUserByEmail(knex, DEMO_LOGIN.email);
   if (existing) return { created: false };
   const user = await createUserAccount(knex, { email: DEMO_LOGIN.email, name: 'Demo User', password: DEMO_LOGIN.password, emailVerified: true });
   await knex.transaction(async (trx) => {
-    await trx('staff_grants').insert({ userId: user.id, role: 'super_admin', grantedBySystem: 'demo seed (npm start)' });
-    const [team] = await trx('workspaces')
-      .insert({ name: 'Demo Team', slug: 'demo-team', description: 'A shared workspace to try teams, roles and invitations.', kind: 'team', ownerId: user.id })
-      .onConflict('slug')
-      .ignore()
-      .returning('id');
+    await insertSystemStaffGrant(trx, { userId: user.id, role: 'super_admin', grantedBySystem: 'demo seed (npm start)' });
+    const team = await insertWorkspaceWithOwner(
+      trx,
+      { name: 'Demo Team', slug: 'demo-team', description: 'A shared workspace to try teams, roles and invitations.', kind: 'team', ownerId: user.id },
+      { ifSlugFree: true },
+    );
     if (team) {
-      await trx('workspace_members').insert({ workspaceId: team.id, userId: user.id, role: 'admin' });
-      await trx('activity_log').insert({ workspaceId: team.id, actorKind: 'system', action: 'team.created', resourceType: 'team', resourceId: team.id, after: JSON.stringify({ name: 'Demo Team' }) });
+      await appendActivity(trx, { workspaceId: team.id, actorKind: 'system', action: 'team.created', resourceType: 'team', resourceId: team.id, after: { name: 'Demo Team' } });
     }
   });
   return { created: true };

@@ -7,7 +7,10 @@ import { mountRoutes } from '../http/router';
 import { createErrorHandler } from '../http/error-handler';
 import { hashToken } from '../auth/tokens';
 import { teamRoutes } from './teams.routes';
-import { csvCell } from './csv';
+import { memberRoutes } from '../members/members.routes';
+import { invitationRoutes } from '../invitations/invitations.routes';
+import { activityRoutes } from '../activity/activity.routes';
+import { csvCell } from '../activity/csv';
 
 let env: TestEnv;
 let app: Express;
@@ -15,7 +18,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   app = express();
   app.use(express.json());
-  app.use(mountRoutes([...teamRoutes], env.deps));
+  app.use(mountRoutes([...teamRoutes, ...memberRoutes, ...invitationRoutes, ...activityRoutes], env.deps));
   app.use(createErrorHandler(env.deps));
 });
 afterAll(() => env.close());

@@ -1,8 +1,19 @@
-import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, WithStartWorkflowOperation, WorkflowNotFoundError, type Client, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
 import type * as workflows from '@argus/workflows';
 import {
   scheduleIds,
+  subscriptionHandlers,
   workflowIds,
+  type BillingChangeResult,
+  type CancelRequest,
+  type InvoiceDueSubscriptionsInput,
+  type PaymentSettledSignal,
+  type PlanChangeRequest,
+  type ReactivateRequest,
+  type RetryPaymentRequest,
+  type RetryPaymentResult,
+  type SubscriptionLifecycleInput,
+  type SubscriptionState,
   type AnalyzeRepositoryInput,
   type FixProviderId,
   type FixToPullRequestInput,
@@ -36,6 +47,17 @@ async function start<N extends WorkflowName>(deps: WorkflowClientDeps, name: N, 
 /** Only for work that may run twice (USE_EXISTING): a start that finds the workflow running returns its handle. */
 const idempotent = { workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'ALLOW_DUPLICATE' } as const;
 
+/** What each update of the subscription workflow takes and answers. */
+interface SubscriptionUpdates {
+  changePlan: [PlanChangeRequest, BillingChangeResult];
+  cancel: [CancelRequest, BillingChangeResult];
+  reactivate: [ReactivateRequest, BillingChangeResult];
+  retryPayment: [RetryPaymentRequest, RetryPaymentResult];
+}
+
+/** The API answers within this; a busy or absent worker gives 503 instead of a hanging request. */
+const SUBSCRIPTION_UPDATE_DEADLINE_MS = 20_000;
+
 export const workflowClient = {
   /** A GitHub delivery's run: the delivery id is the workflow id, so a redelivery can never start a second run. */
   startDeliveryAnalysis(deps: WorkflowClientDeps, deliveryId: string, input: AnalyzeRepositoryInput, memo: Record<string, unknown>, deadlineMs: number) {
@@ -59,6 +81,62 @@ export const workflowClient = {
 
   startProbe(deps: WorkflowClientDeps, probeId: string) {
     return start(deps, 'probeReadiness', { workflowId: workflowIds.probe(probeId), args: [probeId], workflowExecutionTimeout: '30 seconds' });
+  },
+
+  /**
+   * Sends an update to the workspace's subscription workflow, starting the workflow first if it is not running
+   * (update-with-start), and answers the update's result.
+   */
+  async updateSubscription<K extends keyof SubscriptionUpdates>(deps: WorkflowClientDeps, lifecycle: SubscriptionLifecycleInput, update: K, request: SubscriptionUpdates[K][0]): Promise<SubscriptionUpdates[K][1]> {
+    const workflowId = workflowIds.subscription(lifecycle.workspaceId);
+    const startWorkflowOperation = new WithStartWorkflowOperation<WorkflowFn<'subscriptionLifecycle'>>('subscriptionLifecycle', {
+      workflowId,
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      args: [lifecycle],
+      memo: { workspaceId: lifecycle.workspaceId },
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    const result = await deps.temporal.connection.withDeadline(Date.now() + SUBSCRIPTION_UPDATE_DEADLINE_MS, () =>
+      deps.temporal.workflow.executeUpdateWithStart<WorkflowFn<'subscriptionLifecycle'>, SubscriptionUpdates[K][1], [SubscriptionUpdates[K][0]]>(subscriptionHandlers[update], { args: [request], startWorkflowOperation }),
+    );
+    deps.metrics.workflows.inc({ workflow: 'subscriptionLifecycle', event: 'updated' });
+    return result;
+  },
+
+  /** Tells the subscription workflow that an invoice's payment settled (Stripe webhook, billing admin); starts it if needed. */
+  async signalPaymentSettled(deps: WorkflowClientDeps, lifecycle: SubscriptionLifecycleInput, event: PaymentSettledSignal): Promise<void> {
+    await deps.temporal.workflow.signalWithStart<WorkflowFn<'subscriptionLifecycle'>, [PaymentSettledSignal]>('subscriptionLifecycle', {
+      workflowId: workflowIds.subscription(lifecycle.workspaceId),
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      args: [lifecycle],
+      memo: { workspaceId: lifecycle.workspaceId },
+      signal: subscriptionHandlers.paymentSettled,
+      signalArgs: [event],
+    });
+  },
+
+  /** Asks a running subscription workflow to read the subscription again (after a billing admin changed it). */
+  async refreshSubscription(deps: WorkflowClientDeps, workspaceId: string): Promise<void> {
+    try {
+      await deps.temporal.workflow.getHandle(workflowIds.subscription(workspaceId)).signal(subscriptionHandlers.refresh);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  },
+
+  /** The subscription workflow's view (its dunning state), or null when no workflow runs for the workspace. */
+  async querySubscription(deps: WorkflowClientDeps, workspaceId: string): Promise<SubscriptionState | null> {
+    try {
+      return await deps.temporal.connection.withDeadline(Date.now() + 5000, () => deps.temporal.workflow.getHandle(workflowIds.subscription(workspaceId)).query<SubscriptionState>(subscriptionHandlers.state));
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  },
+
+  /** An invoicing run started by a billing admin; safe beside the scheduled one (each period is closed once). */
+  startInvoicingRun(deps: WorkflowClientDeps, requestId: string, input: InvoiceDueSubscriptionsInput) {
+    return start(deps, 'invoiceDueSubscriptions', { workflowId: workflowIds.manualInvoicing(requestId), args: [input] });
   },
 
   cancel(deps: WorkflowClientDeps, workflowId: string) {

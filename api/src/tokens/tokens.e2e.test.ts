@@ -7,6 +7,9 @@ import { mountRoutes } from '../http/router';
 import { createErrorHandler } from '../http/error-handler';
 import { hashToken } from '../auth/tokens';
 import { teamRoutes } from '../teams/teams.routes';
+import { memberRoutes } from '../members/members.routes';
+import { invitationRoutes } from '../invitations/invitations.routes';
+import { activityRoutes } from '../activity/activity.routes';
 import { tokenRoutes } from './tokens.routes';
 
 let env: TestEnv;
@@ -15,7 +18,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   app = express();
   app.use(express.json());
-  app.use(mountRoutes([...teamRoutes, ...tokenRoutes], env.deps));
+  app.use(mountRoutes([...teamRoutes, ...memberRoutes, ...invitationRoutes, ...activityRoutes, ...tokenRoutes], env.deps));
   app.use(createErrorHandler(env.deps));
 });
 afterAll(() => env.close());

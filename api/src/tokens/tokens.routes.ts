@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { findApiTokenListRow, findMembership, insertApiToken, listApiTokensOfUser, lockApiTokenOfUser, revokeApiToken, type ApiTokenListRow } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import { defineRoute } from '../http/route';
@@ -40,13 +41,7 @@ export interface ApiTokenView {
   revokedAt: Date | null;
 }
 
-function tokenQuery(deps: AppDeps) {
-  return deps.knex('api_tokens as t')
-    .join('workspaces as w', 'w.id', 't.workspaceId')
-    .select('t.id', 't.name', 't.workspaceId', 'w.name as workspaceName', 't.role', 't.prefix', 't.createdAt', 't.lastUsedAt', 't.expiresAt', 't.revokedAt');
-}
-
-function toApiToken(row: any): ApiTokenView {
+function toApiToken(row: ApiTokenListRow): ApiTokenView {
   return {
     id: row.id,
     name: row.name,
@@ -79,24 +74,22 @@ async function createToken(
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
   const id = await deps.knex.transaction(async (trx) => {
     // Read the role again under a row lock so a concurrent demotion cannot slip between check and insert.
-    const member = await trx('workspace_members').where({ workspaceId: access.workspaceId, userId: auth.userId }).forUpdate().first('role');
+    const member = await findMembership(trx, access.workspaceId, auth.userId, { forUpdate: true });
     if (!member) throw new NotFoundError('No workspace with that id exists in your workspaces.');
     if (weakerRole(input.role, member.role) !== input.role) {
       throw new ForbiddenError(`A token cannot have more rights than you: your role in this workspace is ${member.role}, the token asks for ${input.role}.`);
     }
-    const [row] = await trx('api_tokens')
-      .insert({ userId: auth.userId, workspaceId: access.workspaceId, name: input.name, role: input.role, prefix, tokenHash: hashToken(token), expiresAt })
-      .returning('id');
+    const tokenId = await insertApiToken(trx, { userId: auth.userId, workspaceId: access.workspaceId, name: input.name, role: input.role, prefix, tokenHash: hashToken(token), expiresAt });
     await recordActivity(trx, req, {
       workspaceId: access.workspaceId,
       action: 'token.created',
       resourceType: 'api_token',
-      resourceId: row.id,
+      resourceId: tokenId,
       after: { name: input.name, role: input.role, prefix, expiresAt: expiresAt?.toISOString() ?? null },
     });
-    return row.id as string;
+    return tokenId;
   });
-  return { ...toApiToken(await tokenQuery(deps).where('t.id', id).first()), token };
+  return { ...toApiToken((await findApiTokenListRow(deps.knex, id))!), token };
 }
 
 async function revokeToken(deps: AppDeps, req: Request, auth: AuthContext, tokenId: string): Promise<void> {
@@ -104,10 +97,10 @@ async function revokeToken(deps: AppDeps, req: Request, auth: AuthContext, token
   const notFound = () => new NotFoundError('No API token with that id is yours.');
   if (!isUuid(tokenId)) throw notFound();
   await deps.knex.transaction(async (trx) => {
-    const token = await trx('api_tokens').where({ id: tokenId, userId: auth.userId }).forUpdate().first('id', 'workspaceId', 'name', 'role', 'prefix', 'revokedAt');
+    const token = await lockApiTokenOfUser(trx, tokenId, auth.userId);
     if (!token) throw notFound();
     if (token.revokedAt) return; // idempotent
-    await trx('api_tokens').where({ id: tokenId }).update({ revokedAt: trx.fn.now() });
+    await revokeApiToken(trx, tokenId);
     await recordActivity(trx, req, {
       workspaceId: token.workspaceId,
       action: 'token.revoked',
@@ -128,8 +121,7 @@ export const tokenRoutes = [
     responses: { 200: { description: 'tokens, newest first', schema: z.array(ZApiToken) } },
     handler: async ({ deps, auth }) => {
       sessionOnly(auth);
-      const rows = await tokenQuery(deps).where('t.userId', auth.userId).orderBy([{ column: 't.createdAt', order: 'desc' }, { column: 't.id' }]);
-      return rows.map(toApiToken);
+      return (await listApiTokensOfUser(deps.knex, auth.userId)).map(toApiToken);
     },
   }),
   defineRoute({

@@ -1,7 +1,23 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { workflowIds, type AnalyzeRepositoryInput } from '@argus/workflows/contract';
+import {
+  claimPendingDeliveries,
+  markDeliveryRelayed,
+  markDeliveryStarted,
+  markGitHubInstallationDeleted,
+  recordDelivery,
+  recordDeliveryAttemptFailed,
+  removeRepositoriesByGitHubIds,
+  removeRepositoriesOfInstallation,
+  setGitHubInstallationSuspended,
+  upsertGitHubInstallation,
+  findGitHubRepositoryForDelivery,
+  type DeliveryStatus,
+  type RepositoryRow,
+} from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { workflowClient } from '../temporal/workflow-client';
+import { checkGitHubPayload } from './github-payloads';
 import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
 import { applyPullRequestClosed } from '../fixes/pull-request-events';
 
@@ -71,41 +87,41 @@ async function startWorkflow(deps: AppDeps, deliveryId: string, start: StartRequ
   }
 }
 
-/** Installation events keep installations and their repositories current. */
+/**
+ * Installation events keep installations current. Repositories are never activated by a webhook (a workspace picks
+ * them, see api/src/github-app); uninstalling the App, or taking a repository out of it, deactivates them (rows,
+ * runs and findings stay). A suspended installation keeps its repositories, and its deliveries are ignored.
+ */
 async function applyInstallationEvent(deps: AppDeps, event: string, payload: any) {
   const inst = payload.installation;
-  await deps.knex.transaction(async (trx) => {
-    const [row] = await trx('githubInstallations')
-      .insert({ installationId: inst.id, accountLogin: inst.account?.login ?? 'unknown', accountType: inst.account?.type ?? 'User' })
-      .onConflict('installation_id')
-      .merge({ accountLogin: inst.account?.login ?? 'unknown', updatedAt: trx.fn.now() })
-      .returning(['id', 'workspaceId']);
+  const removed: RepositoryRow[] = await deps.knex.transaction(async (trx) => {
+    const row = await upsertGitHubInstallation(trx, { installationId: inst.id, accountLogin: inst.account?.login ?? 'unknown', accountType: inst.account?.type ?? 'User' });
     if (event === 'installation' && payload.action === 'deleted') {
-      await trx('githubInstallations').where({ id: row.id }).update({ deletedAt: trx.fn.now() });
-      await trx('repositories').where({ githubInstallationId: row.id }).whereNull('removedAt').update({ removedAt: trx.fn.now() });
-      return;
+      await markGitHubInstallationDeleted(trx, row.id);
+      return removeRepositoriesOfInstallation(trx, row.id);
     }
     if (event === 'installation' && (payload.action === 'suspend' || payload.action === 'unsuspend')) {
-      await trx('githubInstallations').where({ id: row.id }).update({ suspendedAt: payload.action === 'suspend' ? trx.fn.now() : null });
-      return;
+      await setGitHubInstallationSuspended(trx, row.id, payload.action === 'suspend');
+      return [];
     }
-    const added = [...(payload.repositories ?? []), ...(payload.repositories_added ?? [])];
-    for (const repo of added) {
-      await trx('repositories')
-        .insert({
-          workspaceId: row.workspaceId,
-          provider: 'github',
-          fullName: repo.full_name,
-          cloneUrl: `https://github.com/${repo.full_name}.git`,
-          githubInstallationId: row.id,
-          githubRepoId: repo.id,
-        })
-        .onConflict('github_repo_id')
-        .merge({ fullName: repo.full_name, githubInstallationId: row.id, removedAt: null, updatedAt: trx.fn.now() });
-    }
-    const removed = (payload.repositories_removed ?? []).map((r: { id: number }) => r.id);
-    if (removed.length) await trx('repositories').whereIn('githubRepoId', removed).update({ removedAt: trx.fn.now() });
+    const ids = (payload.repositories_removed ?? []).map((r: { id: number }) => r.id).filter((id: unknown) => Number.isSafeInteger(id));
+    return removeRepositoriesByGitHubIds(trx, row.id, ids);
   });
+  for (const repo of removed) {
+    if (!repo.analysisSchedule || !repo.workspaceId) continue;
+    await workflowClient.applyAnalysisSchedule(deps, { id: repo.id, workspaceId: repo.workspaceId }, null).catch((err) => deps.logger.warn({ err, repositoryId: repo.id }, 'could not delete the analysis schedule of a deactivated repository'));
+  }
+}
+
+/** Why a push or pull request of this repository starts no run, or null when it does. */
+async function inactiveRepositoryReason(deps: AppDeps, githubRepoId: unknown, fullName: unknown): Promise<string | null> {
+  if (typeof githubRepoId !== 'number' || !Number.isSafeInteger(githubRepoId)) return 'the delivery names no repository';
+  const name = typeof fullName === 'string' && fullName ? fullName : `repository ${githubRepoId}`;
+  const repo = await findGitHubRepositoryForDelivery(deps.knex, githubRepoId);
+  if (!repo?.workspaceId) return `${name} is not activated in any Argus workspace`;
+  if (repo.installationDeletedAt) return `the GitHub App was uninstalled from the account of ${name}`;
+  if (repo.installationSuspendedAt) return `the GitHub App installation of ${name} is suspended`;
+  return null;
 }
 
 /**
@@ -127,13 +143,16 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
     deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'malformed' });
     throw new BadRequestError('The body is not valid JSON.');
   }
+  const checked = checkGitHubPayload(headers.event, payload);
+  if (!checked.ok) {
+    // Recorded as failed (never pending), so the relay never retries it; GitHub shows the delivery as failed.
+    await recordDelivery(deps.knex, { source: 'github', deliveryId: headers.deliveryId, event: headers.event, action: null, status: 'failed', lastError: `malformed payload: ${checked.problem}`.slice(0, 500) }).catch(() => {});
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'malformed' });
+    throw new BadRequestError(`The ${headers.event} payload is not what GitHub sends: ${checked.problem}.`);
+  }
   const plan = planDelivery(headers.event, headers.deliveryId, payload);
-  const record = (status: string, extra: Record<string, unknown> = {}) =>
-    deps.knex('webhookDeliveries')
-      .insert({ source: 'github', deliveryId: headers.deliveryId, event: headers.event, action: payload?.action ?? null, status, ...extra })
-      .onConflict(['source', 'delivery_id'])
-      .ignore()
-      .returning('id');
+  const record = (status: DeliveryStatus, extra: { lastError?: string; workflowId?: string; startRequest?: StartRequest } = {}) =>
+    recordDelivery(deps.knex, { source: 'github', deliveryId: headers.deliveryId!, event: headers.event!, action: payload?.action ?? null, status, ...extra });
 
   if (plan.kind === 'ignore') {
     await record('ignored', { lastError: plan.reason }).catch(() => {});
@@ -153,10 +172,19 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
     return { status: 'processed' };
   }
 
+  // Only repositories a workspace activated are analyzed; any other delivery is recorded as ignored, with why.
+  // If Postgres cannot answer, the delivery goes on as before (registerRun refuses an inactive repository).
+  const inactive = await inactiveRepositoryReason(deps, (plan.start.input as { githubRepoId?: unknown }).githubRepoId, payload?.repository?.full_name).catch(() => null);
+  if (inactive) {
+    await record('ignored', { lastError: inactive }).catch(() => {});
+    deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'ignored' });
+    return { status: 'ignored', reason: inactive };
+  }
+
   const workflowId = workflowIds.analysisForDelivery(headers.deliveryId);
   let fresh: boolean;
   try {
-    fresh = (await record('pending', { workflowId, startRequest: JSON.stringify(plan.start) })).length > 0;
+    fresh = await record('pending', { workflowId, startRequest: plan.start });
   } catch (err) {
     // Postgres cannot take it: only a started workflow makes the delivery durable now.
     deps.logger.warn({ err, deliveryId: headers.deliveryId }, 'could not record the delivery; starting the workflow directly');
@@ -190,7 +218,7 @@ async function startAndMark(deps: AppDeps, deliveryId: string, start: StartReque
   inFlightStarts++;
   try {
     await startWorkflow(deps, deliveryId, start);
-    await deps.knex('webhookDeliveries').where({ source: 'github', deliveryId, status: 'pending' }).update({ status: 'started', startedAt: deps.knex.fn.now(), attempts: 1 });
+    await markDeliveryStarted(deps.knex, 'github', deliveryId);
   } catch (err) {
     deps.logger.warn({ err, deliveryId }, 'starting the run failed; the relay will retry');
   } finally {
@@ -208,24 +236,18 @@ export async function relayPendingDeliveries(deps: AppDeps, batchSize = 50): Pro
     let claimed = 0;
     let failed = false;
     await deps.knex.transaction(async (trx) => {
-      const rows = await trx('webhookDeliveries')
-        .where({ status: 'pending' })
-        .where('receivedAt', '<', trx.raw(`now() - interval '2 seconds'`))
-        .orderBy('receivedAt')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked();
+      const rows = await claimPendingDeliveries(trx, batchSize);
       claimed = rows.length;
       for (let i = 0; i < rows.length && !failed; i += RELAY_CONCURRENCY) {
         await Promise.all(
           rows.slice(i, i + RELAY_CONCURRENCY).map(async (row) => {
             try {
-              await startWorkflow(deps, row.deliveryId as string, storedStartRequest(row.startRequest));
-              await trx('webhookDeliveries').where({ id: row.id }).update({ status: 'started', startedAt: trx.fn.now(), attempts: row.attempts + 1 });
+              await startWorkflow(deps, row.deliveryId, storedStartRequest(row.startRequest as Parameters<typeof storedStartRequest>[0]));
+              await markDeliveryRelayed(trx, row.id, row.attempts + 1);
               relayed++;
             } catch (err) {
               failed = true;
-              await trx('webhookDeliveries').where({ id: row.id }).update({ attempts: row.attempts + 1, lastError: (err as Error).message.slice(0, 500) });
+              await recordDeliveryAttemptFailed(trx, row.id, row.attempts + 1, (err as Error).message);
             }
           }),
         );

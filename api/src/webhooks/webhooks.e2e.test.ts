@@ -163,3 +163,24 @@ describe('runs from pushes and pull requests', () => {
     }
   });
 });
+
+describe('payload validation at intake', () => {
+  it.each([
+    ['pull_request', () => ({ action: 'opened', repository: { id: 1, full_name: 'a/b' } })],
+    ['installation', () => ({ action: 'created' })],
+    ['installation', () => ({ action: 'created', installation: { id: 'x', account: { login: 'acme' } } })],
+    ['installation', () => ({ action: 'created', installation: { id: 7, account: { login: 'ac\u0000me' } } })],
+    ['installation', () => ({ action: 'created', installation: { id: 2 ** 63, account: { login: 'acme' } } })],
+    ['push', () => ({ ...pushToDefault(), repository: { ...pushToDefault().repository, id: 'abc' } })],
+    ['push', () => ({ ...pushToDefault(), after: 'not-a-sha' })],
+  ])('a signed %s with an odd shape is answered 400 and recorded as failed, never started', async (event, payload) => {
+    const deliveryId = randomUUID();
+    const res = await deliver(env.app, event, payload(), { deliveryId });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.detail).toMatch(new RegExp(`^The ${event} payload is not what GitHub sends: `));
+    const row = await env.knex('webhook_deliveries').where({ deliveryId }).first();
+    expect(row).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^malformed payload: /) });
+    await expect(env.temporal.workflow.getHandle(`analysis-${deliveryId}`).describe()).rejects.toThrow();
+  });
+
+});

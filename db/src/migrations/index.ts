@@ -15,6 +15,16 @@ import * as m13 from './20261122020200_create_analysis_runs';
 import * as m14 from './20261122020300_create_findings';
 import * as m15 from './20261122030000_create_fixes';
 import * as m16 from './20261122030100_create_workspace_ai_keys';
+import * as billing1 from './20261123010000_create_subscription_tier';
+import * as billing2 from './20261123010100_create_subscription';
+import * as billing3 from './20261123010200_create_usage_record';
+import * as billing4 from './20261123010300_create_invoice';
+import * as billing5 from './20261123010400_create_invoice_item';
+import * as billing6 from './20261123010500_create_payment_method';
+import * as billing7 from './20261123010600_create_billing_credit';
+import * as billing8 from './20261123010700_create_stripe_event';
+import * as identity1 from './20261124010000_account_security';
+import * as githubApp1 from './20261125010000_github_app_setup';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -33,4 +43,14 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261122020300_create_findings': m14,
   '20261122030000_create_fixes': m15,
   '20261122030100_create_workspace_ai_keys': m16,
+  '20261123010000_create_subscription_tier': billing1,
+  '20261123010100_create_subscription': billing2,
+  '20261123010200_create_usage_record': billing3,
+  '20261123010300_create_invoice': billing4,
+  '20261123010400_create_invoice_item': billing5,
+  '20261123010500_create_payment_method': billing6,
+  '20261123010600_create_billing_credit': billing7,
+  '20261123010700_create_stripe_event': billing8,
+  '20261124010000_account_security': identity1,
+  '20261125010000_github_app_setup': githubApp1,
 };

@@ -1,20 +1,10 @@
 import { getSession, setSession } from './session';
-import type { Session } from './types';
+import type { Problem as ApiProblem, Session } from './types';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type FieldError = NonNullable<ApiProblem['errors']>[number];
 
-interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
-  errorId?: string;
-  errors?: FieldError[];
-}
+/** What an error answer may hold: the API's problem+json, or less when a proxy answered instead. */
+type Problem = Partial<ApiProblem>;
 
 /** An RFC 9457 problem+json answer (or a transport failure, status 0) as a throwable. */
 export class ApiError extends Error {
@@ -34,9 +24,15 @@ export class ApiError extends Error {
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
   }
 
-  /** The message for one form field; `path` may be "email" or "settings.maxRepositories". */
+  /**
+   * The message for one form field, as a sentence to show under it ("Must be an e-mail address."); `path` may be
+   * "email" or "settings.maxRepositories".
+   */
   fieldError(path: string): string | undefined {
-    return this.errors.find((e) => normalisePath(e.path) === path)?.message;
+    const message = this.errors.find((e) => normalisePath(e.path) === path)?.message?.trim();
+    if (!message) return undefined;
+    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+    return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route } from 'react-router';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
@@ -21,13 +21,14 @@ import { TokensPage } from '../tokens/TokensPage';
 import { CurrentWorkspaceProvider } from '../workspaces/CurrentWorkspace';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { SentryRoutes } from './observability';
 import { SessionEffects } from './SessionEffects';
 
 export function App() {
   return (
     <>
       <SessionEffects />
-      <Routes>
+      <SentryRoutes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignupPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -63,7 +64,7 @@ export function App() {
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>
-      </Routes>
+      </SentryRoutes>
     </>
   );
 }

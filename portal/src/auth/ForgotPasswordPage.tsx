@@ -7,6 +7,7 @@ import { fieldError } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { useForgotPassword } from './auth.api';
 import { AuthCard, TextLink } from './AuthCard';
+import { limitsOf } from '../api/limits';
 
 export function ForgotPasswordPage() {
   const [params] = useSearchParams();
@@ -35,6 +36,7 @@ export function ForgotPasswordPage() {
           <ErrorAlert error={forgot.error} />
           <TextField
             label="Email"
+            {...limitsOf('POST /api/auth/forgot-password', 'email')}
             type="email"
             name="email"
             autoComplete="email"

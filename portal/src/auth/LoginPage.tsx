@@ -9,6 +9,7 @@ import { useLogin } from './auth.api';
 import { AuthCard, TextLink } from './AuthCard';
 import { readSafeNext } from './safe-next';
 import { useSession } from './useSession';
+import { limitsOf } from '../api/limits';
 
 export function LoginPage() {
   const session = useSession();
@@ -41,6 +42,7 @@ export function LoginPage() {
         <ErrorAlert error={login.error} />
         <TextField
           label="Email"
+          {...limitsOf('POST /api/auth/login', 'email')}
           type="email"
           name="email"
           autoComplete="email"
@@ -53,6 +55,7 @@ export function LoginPage() {
         />
         <TextField
           label="Password"
+          {...limitsOf('POST /api/auth/login', 'password')}
           type="password"
           name="password"
           autoComplete="current-password"

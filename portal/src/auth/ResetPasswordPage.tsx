@@ -7,6 +7,7 @@ import { fieldError } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { useResetPassword } from './auth.api';
 import { AuthCard, TextLink } from './AuthCard';
+import { limitsOf } from '../api/limits';
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -65,6 +66,7 @@ export function ResetPasswordPage() {
         )}
         <TextField
           label="New password"
+          {...limitsOf('POST /api/auth/reset-password', 'password')}
           type="password"
           autoComplete="new-password"
           required
@@ -76,6 +78,7 @@ export function ResetPasswordPage() {
         />
         <TextField
           label="Confirm new password"
+          {...limitsOf('POST /api/auth/reset-password', 'password')}
           type="password"
           autoComplete="new-password"
           required

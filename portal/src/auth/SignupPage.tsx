@@ -9,6 +9,7 @@ import { useSignup } from './auth.api';
 import { AuthCard, TextLink } from './AuthCard';
 import { readSafeNext } from './safe-next';
 import { useSession } from './useSession';
+import { limitsOf } from '../api/limits';
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -64,6 +65,7 @@ export function SignupPage() {
         <ErrorAlert error={signup.error} />
         <TextField
           label="Name"
+          {...limitsOf('POST /api/auth/signup', 'name')}
           name="name"
           autoComplete="name"
           required
@@ -75,6 +77,7 @@ export function SignupPage() {
         />
         <TextField
           label="Email"
+          {...limitsOf('POST /api/auth/signup', 'email')}
           type="email"
           name="email"
           autoComplete="email"
@@ -86,11 +89,11 @@ export function SignupPage() {
         />
         <TextField
           label="Password"
+          {...limitsOf('POST /api/auth/signup', 'password')}
           type="password"
           name="password"
           autoComplete="new-password"
           required
-          minLength={MIN_PASSWORD_LENGTH}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : fieldError(signup.error, 'password')}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { getSession, setSession } from '../api/session';
-import type { Me, Session, User } from '../api/types';
+import type { Me, RequestBody, Session, User } from '../api/types';
 import { useSession } from './useSession';
 
 export const authKeys = {
@@ -18,10 +18,7 @@ export function useMe() {
   });
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+export type Credentials = RequestBody<'/api/auth/login', 'post'>;
 
 function login(credentials: Credentials) {
   return api<Session>('/api/auth/login', { method: 'POST', body: credentials, auth: false });
@@ -38,9 +35,7 @@ export function useLogin() {
   });
 }
 
-export interface SignupInput extends Credentials {
-  name: string;
-}
+export type SignupInput = RequestBody<'/api/auth/signup', 'post'>;
 
 export type SignupResult = { user: User; signedIn: true } | { user: User; signedIn: false; loginError: unknown };
 

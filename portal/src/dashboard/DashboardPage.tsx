@@ -7,23 +7,32 @@ import { LiveFeedCard } from '../live/LiveFeedCard';
 import { useRepositories } from '../repositories/repositories.api';
 import { GateBadge } from '../runs/RunBadges';
 import { useRuns } from '../runs/runs.api';
-import { formatDateTime, formatRelative, formatRole } from '../ui/format';
+import { formatRole } from '../ui/format';
+import { RelativeTime } from '../ui/RelativeTime';
 import { PageHeader } from '../ui/PageHeader';
-import { EmptyState } from '../ui/states';
+import { EmptyState, LoadingState } from '../ui/states';
+import { GettingStarted } from './GettingStarted';
 import { useCurrentWorkspace } from '../workspaces/CurrentWorkspace';
 
 export function DashboardPage() {
   const me = useMe();
   const { workspace, workspaces } = useCurrentWorkspace();
   const firstName = me.data?.user.name.split(' ')[0];
+  // Until the workspace's first run there is nothing to count: the dashboard shows how to get there instead.
+  const anyRun = useRuns(workspace?.id, { page: 1, pageSize: 1 });
+  const firstUse = anyRun.data?.total === 0;
 
   return (
     <>
       <PageHeader
-        title={firstName ? `Welcome back, ${firstName}` : 'Dashboard'}
+        title={firstName ? (firstUse ? `Welcome to Argus, ${firstName}` : anyRun.data ? `Welcome back, ${firstName}` : `Hello, ${firstName}`) : 'Dashboard'}
         description={workspace ? `You are working in ${workspace.name}.` : undefined}
       />
-      {workspace ? (
+      {workspace && anyRun.isPending ? (
+        <LoadingState />
+      ) : workspace && firstUse ? (
+        <GettingStarted workspace={workspace} workspaces={workspaces} />
+      ) : workspace ? (
         <div className="space-y-6">
           <AnalysisKpis workspaceId={workspace.id} />
           <div className="grid gap-4 lg:grid-cols-3">
@@ -118,7 +127,7 @@ function AnalysisKpis({ workspaceId }: { workspaceId: string }) {
             <Link to={`/runs/${last.id}`} className="inline-flex flex-wrap items-center gap-2 text-indigo-600 hover:text-indigo-500">
               <GateBadge passed={last.gate?.passed} compact />
               <span>
-                {last.repositoryName ?? 'Repository'} · <span title={formatDateTime(last.finishedAt ?? last.createdAt)}>{formatRelative(last.finishedAt ?? last.createdAt)}</span>
+                {last.repositoryName ?? 'Repository'} · <RelativeTime iso={last.finishedAt ?? last.createdAt} />
               </span>
             </Link>
           ) : lastCompleted.data ? (

@@ -35,7 +35,7 @@ export function TriageBadge({ status }: { status: TriageStatus }) {
   return <Badge tone={triageTones[status] ?? 'gray'}>{formatTriage(status)}</Badge>;
 }
 
-/** What a reader needs at a glance: new in this run, suppressed in the source, or triaged. */
+/** What a reader needs at a glance: new in this run, suppressed in the source, triaged, or fixable without a key. */
 export function FindingStateBadges({ finding }: { finding: Finding }) {
   return (
     <span className="flex flex-wrap gap-1">
@@ -46,6 +46,11 @@ export function FindingStateBadges({ finding }: { finding: Finding }) {
         </Badge>
       )}
       {finding.triage.status !== 'open' && <TriageBadge status={finding.triage.status} />}
+      {finding.builtinFix && !finding.suppression && finding.triage.status === 'open' && (
+        <Badge tone="green" title="Argus’s built-in provider has a fix for this rule: no API key needed, no code leaves your installation" data-testid="finding-builtin-fix">
+          Built-in fix
+        </Badge>
+      )}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { FixPanel } from '../fixes/FixPanel';
 import { CodeSnippet } from './CodeSnippet';
 import { formatCategory, formatTriage, SeverityBadge, TriageBadge } from './FindingBadges';
 import { useTriageFinding } from './findings.api';
+import { limitsOf } from '../api/limits';
 
 const ACTIONS: { status: TriageStatus; label: string }[] = [
   { status: 'false_positive', label: 'False positive' },
@@ -120,7 +121,7 @@ function TriagePanel({ finding, runId, canTriage }: FindingDetailsProps) {
           <TextField
             label="Reason (optional)"
             value={reason}
-            maxLength={1000}
+            {...limitsOf('PATCH /api/findings/{findingId}/triage', 'reason')}
             onChange={(e) => setReason(e.target.value)}
             placeholder="Why, for the next reader"
             data-testid="triage-reason"

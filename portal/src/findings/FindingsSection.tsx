@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { FindingStatus, Run } from '../api/types';
-import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/types';
+import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/enums';
 import { isActive } from '../runs/runs.api';
 import { Button } from '../ui/Button';
 import { SelectField, TextField } from '../ui/Field';

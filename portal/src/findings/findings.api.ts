@@ -55,6 +55,8 @@ export function useTriageFinding(runId: string) {
         page ? { ...page, items: page.items.map((f) => (f.id === finding.id ? finding : f)) } : page,
       );
       void queryClient.invalidateQueries({ queryKey: findingKeys.all });
+      // The API recounted the run (and every run with this fingerprint): summary cards, severity bars and the gate.
+      void queryClient.invalidateQueries({ queryKey: runKeys.all });
     },
   });
 }

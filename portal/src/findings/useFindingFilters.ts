@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Category, FindingStatus, Severity } from '../api/types';
-import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/types';
+import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/enums';
 import type { FindingFilters } from './findings.api';
 
 // Every filter lives in the URL query string, so a filtered view survives a reload and can be shared:

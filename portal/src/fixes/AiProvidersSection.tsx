@@ -4,6 +4,7 @@ import type { AiKeyStatus, AiProvider } from '../api/types';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ErrorAlert, SuccessAlert } from '../ui/ErrorAlert';
+import { limitsOf } from '../api/limits';
 import { fieldError } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
@@ -132,7 +133,7 @@ function ProviderKeyForm({
           placeholder={hasWorkspaceKey ? 'A key is saved; paste a new one to replace it' : 'Paste the API key'}
           hint={keyHint}
           error={fieldError(save.error, 'apiKey')}
-          maxLength={500}
+          {...limitsOf('PUT /api/workspaces/{workspaceId}/ai-keys', 'apiKey')}
           containerClassName="min-w-[16rem] flex-1"
           data-testid={`ai-key-${provider}`}
         />

@@ -34,19 +34,28 @@ const statusHints: Record<FixStatus, string> = {
   validated: 'The patch applies, removes the finding and adds no new one',
   rejected: 'The patch did not pass validation',
   failed: 'No patch could be generated',
-  pr_open: 'A pull request (or branch) with this fix is open',
+  pr_open: 'A pull request with this fix is open',
   merged: 'The pull request was merged',
   closed: 'The pull request was closed without merging',
 };
 
 export const formatFixStatus = (status: FixStatus) => statusLabels[status] ?? status;
 
-export function FixStatusBadge({ status }: { status: FixStatus }) {
+/** A fix whose branch went to a plain git remote: there is no pull request, however `pr_open` reads. */
+export const isBranchOnly = (fix: Pick<Fix, 'status' | 'pullRequest'>) => fix.status === 'pr_open' && fix.pullRequest !== null && !fix.pullRequest.url;
+
+/** Pass the fix's `pullRequest` where known: a branch pushed to a plain git remote is not an open pull request. */
+export function FixStatusBadge({ status, pullRequest }: { status: FixStatus; pullRequest?: Fix['pullRequest'] }) {
+  const branchOnly = pullRequest !== undefined && isBranchOnly({ status, pullRequest });
   return (
-    <Badge tone={statusTones[status] ?? 'gray'} title={statusHints[status]}>
+    <Badge
+      tone={statusTones[status] ?? 'gray'}
+      title={branchOnly ? 'A branch with this fix was pushed; this remote has no pull requests, so open one from the branch on your git host' : statusHints[status]}
+      data-testid="fix-status"
+    >
       {isInFlight(status) && <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-current motion-reduce:animate-none" aria-hidden="true" />}
       {status === 'validated' && <span aria-hidden="true">✓</span>}
-      {formatFixStatus(status)}
+      {branchOnly ? 'Branch pushed' : formatFixStatus(status)}
     </Badge>
   );
 }
@@ -54,7 +63,7 @@ export function FixStatusBadge({ status }: { status: FixStatus }) {
 export const providerLabels: Record<FixProvider, string> = { builtin: 'Built-in', groq: 'Groq', anthropic: 'Claude' };
 export const formatProvider = (provider: FixProvider) => providerLabels[provider] ?? provider;
 
-/** "Claude · claude-3-haiku" or "Built-in". */
+/** "Claude · claude-haiku-4-5" or "Built-in". */
 export function describeProvider(fix: Pick<Fix, 'provider' | 'model'>): string {
   return fix.model ? `${formatProvider(fix.provider)} · ${fix.model}` : formatProvider(fix.provider);
 }

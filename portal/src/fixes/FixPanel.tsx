@@ -7,6 +7,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExternalLink } from '../ui/ExternalLink';
 import { formatDateTime, formatRelative, shortSha } from '../ui/format';
+import { RelativeTime } from '../ui/RelativeTime';
 import { useNow } from '../ui/useNow';
 import { DiffView } from './DiffView';
 import { describeProvider, describeUsage, FixStatusBadge, formatProvider } from './FixBadges';
@@ -51,12 +52,12 @@ export function FixPanel({ finding, workspaceId, canGenerate }: FixPanelProps) {
   const fix = latest.data ?? null;
   const history = useFixHistory(finding.id);
 
-  // When the latest fix moves on (or a new one replaces it), its history and the run's Fixes card are stale.
+  // When the latest fix moves on (or a new one replaces it), the run's Fixes card is stale. (Its history is the same
+  // query as the latest fix, so it is current already.)
   const seen = useRef<string | null>(null);
   const key = fix ? `${fix.id}:${fix.status}` : null;
   useEffect(() => {
     if (seen.current !== null && key !== seen.current && fix) {
-      void queryClient.invalidateQueries({ queryKey: fixKeys.history(fix.findingId) });
       void queryClient.invalidateQueries({ queryKey: fixKeys.run(fix.runId) });
     }
     seen.current = key;
@@ -70,7 +71,7 @@ export function FixPanel({ finding, workspaceId, canGenerate }: FixPanelProps) {
         <h3 id={headingId} className="text-xs font-semibold uppercase tracking-wide text-gray-500">
           Fix
         </h3>
-        {fix && <FixStatusBadge status={fix.status} />}
+        {fix && <FixStatusBadge status={fix.status} pullRequest={fix.pullRequest} />}
       </div>
 
       <div className="mt-3 space-y-4">
@@ -109,11 +110,9 @@ export function FixPanel({ finding, workspaceId, canGenerate }: FixPanelProps) {
                   <li key={f.id}>
                     <details>
                       <summary className="flex cursor-pointer select-none flex-wrap items-center gap-2 px-3 py-2 text-xs text-gray-700 hover:bg-gray-50">
-                        <FixStatusBadge status={f.status} />
+                        <FixStatusBadge status={f.status} pullRequest={f.pullRequest} />
                         <span>{describeProvider(f)}</span>
-                        <span className="text-gray-500" title={formatDateTime(f.createdAt)}>
-                          {formatRelative(f.createdAt)}
-                        </span>
+                        <RelativeTime iso={f.createdAt} className="text-gray-500" />
                         {f.failureReason && <span className="min-w-0 max-w-full truncate text-gray-500">— {f.failureReason}</span>}
                       </summary>
                       <div className="px-3 pb-4 pt-1">
@@ -141,12 +140,17 @@ const PROVIDER_CHOICES: { value: FixProvider; title: string; description: string
 ];
 
 function GenerateFix({ finding, workspaceId, latest }: { finding: Finding; workspaceId: string; latest: Fix | null }) {
-  const [provider, setProvider] = useState<FixProvider>('builtin');
   const generate = useGenerateFix(finding.id);
   const aiKeys = useAiKeys(workspaceId);
   const name = useId();
   const busy = latest !== null && isInFlight(latest.status);
   const keyOf = (p: FixProvider): AiKeyStatus | undefined => aiKeys.data?.providers.find((k) => k.provider === p);
+  // A provider without a key would only be refused: it cannot be picked. Until the keys are known, only the built-in one.
+  const usable = (p: FixProvider) => p === 'builtin' || Boolean(keyOf(p)?.configured);
+  // The built-in provider when it fixes this rule, else the first AI provider with a key.
+  const preferred: FixProvider = finding.builtinFix ? 'builtin' : (PROVIDER_CHOICES.find((c) => c.value !== 'builtin' && usable(c.value))?.value ?? 'builtin');
+  const [picked, setProvider] = useState<FixProvider | null>(null);
+  const provider: FixProvider = picked && usable(picked) ? picked : preferred;
   // Unfolded when nothing usable is on screen: the last fix failed, was rejected, or its pull request was closed.
   const openByDefault = latest === null || latest.status === 'failed' || latest.status === 'rejected' || latest.status === 'closed';
 
@@ -158,16 +162,18 @@ function GenerateFix({ finding, workspaceId, latest }: { finding: Finding; works
           {PROVIDER_CHOICES.map((choice) => {
             const key = choice.value === 'builtin' ? undefined : keyOf(choice.value);
             const checked = provider === choice.value;
+            const disabled = !usable(choice.value);
             return (
               <label
                 key={choice.value}
-                className={`flex cursor-pointer gap-2 rounded-md bg-white p-2.5 text-xs ring-1 ring-inset ${checked ? 'ring-2 ring-indigo-600' : 'ring-gray-300 hover:ring-gray-400'}`}
+                className={`flex gap-2 rounded-md bg-white p-2.5 text-xs ring-1 ring-inset ${disabled ? 'cursor-not-allowed opacity-60 ring-gray-200' : checked ? 'cursor-pointer ring-2 ring-indigo-600' : 'cursor-pointer ring-gray-300 hover:ring-gray-400'}`}
               >
                 <input
                   type="radio"
                   name={name}
                   value={choice.value}
                   checked={checked}
+                  disabled={disabled}
                   onChange={() => {
                     setProvider(choice.value);
                     generate.reset();
@@ -178,9 +184,13 @@ function GenerateFix({ finding, workspaceId, latest }: { finding: Finding; works
                 <span className="min-w-0">
                   <span className="block font-semibold text-gray-900">
                     {choice.title}
-                    {choice.value === 'builtin' && <span className="ml-1 font-normal text-gray-500">(default)</span>}
                   </span>
                   <span className="mt-0.5 block text-gray-600">{choice.description}</span>
+                  {choice.value === 'builtin' && (
+                    <span className={`mt-1 block ${finding.builtinFix ? 'font-medium text-green-700' : 'text-gray-500'}`} data-testid="fix-builtin-availability">
+                      {finding.builtinFix ? 'Has a fix for this rule.' : 'Has no fix for this rule; an AI provider may write one.'}
+                    </span>
+                  )}
                   {choice.value !== 'builtin' && (
                     <span className="mt-1 block text-gray-500">
                       {aiKeys.isPending
@@ -189,7 +199,7 @@ function GenerateFix({ finding, workspaceId, latest }: { finding: Finding; works
                           ? 'Could not check for an API key.'
                           : key?.configured
                             ? `API key configured${key.model ? ` · ${key.model}` : ''}`
-                            : 'No API key configured: a team admin can add one in the team’s settings.'}
+                            : 'Not available: no API key yet. A workspace admin can add one in the workspace’s settings, under AI providers.'}
                     </span>
                   )}
                 </span>
@@ -477,9 +487,9 @@ function PullRequestSection({ fix, canGenerate, prWatch, onPullRequest }: { fix:
           ) : null}
           <dt className="text-indigo-800">State</dt>
           <dd className={`font-medium ${state.className}`}>
-            {state.label}
+            {pr.url ? state.label : fix.status === 'pr_open' ? 'Pushed, no pull request yet' : state.label}
             {fix.status !== 'pr_open' && fix.closedAt && <span className="font-normal text-gray-600"> · {formatDateTime(fix.closedAt)}</span>}
-            {fix.status === 'pr_open' && fix.prOpenedAt && <span className="font-normal text-gray-600"> · since {formatDateTime(fix.prOpenedAt)}</span>}
+            {fix.status === 'pr_open' && fix.prOpenedAt && <span className="font-normal text-gray-600"> · {pr.url ? 'since' : 'on'} {formatDateTime(fix.prOpenedAt)}</span>}
           </dd>
         </dl>
         {!pr.url && <p className="mt-1 text-xs text-indigo-800">This repository is a plain git remote, so Argus pushed the branch; open the pull request from it on your git host.</p>}

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { Fix, FixStatus, Run } from '../api/types';
-import { FIX_STATUSES } from '../api/types';
+import { FIX_STATUSES } from '../api/enums';
 import { Button, Spinner } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExternalLink } from '../ui/ExternalLink';
 import { InlineSelect } from '../ui/Field';
-import { formatDateTime, formatRelative } from '../ui/format';
+import { RelativeTime } from '../ui/RelativeTime';
 import { Panel } from '../ui/PageHeader';
 import { Pagination } from '../ui/Pagination';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -137,7 +137,7 @@ export function RunFixesCard({ run, canGenerate }: { run: Run; canGenerate: bool
                 {data!.items.map((fix) => (
                   <tr key={fix.id} data-testid={`run-fix-${fix.id}`}>
                     <Td>
-                      <FixStatusBadge status={fix.status} />
+                      <FixStatusBadge status={fix.status} pullRequest={fix.pullRequest} />
                     </Td>
                     <Td className="max-w-[14rem]">
                       {fix.finding ? (
@@ -163,7 +163,7 @@ export function RunFixesCard({ run, canGenerate }: { run: Run; canGenerate: bool
                       <PullRequestCell fix={fix} />
                     </Td>
                     <Td className="text-xs text-gray-500">
-                      <span title={formatDateTime(fix.updatedAt)}>{formatRelative(fix.updatedAt)}</span>
+                      <RelativeTime iso={fix.updatedAt} />
                     </Td>
                     <Td className="text-right">
                       <Button variant="ghost" size="sm" onClick={() => showFinding(fix)}>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client';
-import type { AiKeys, AiProvider, BatchPullRequestResult, CreatePullRequestResult, Fix, FindingFixes, FixProvider, FixStatus, Page } from '../api/types';
+import { api } from '../api/client';
+import type { AiKeys, AiKeySet, AiProvider, BatchPullRequestResult, CreatePullRequestResult, Fix, FindingFixes, FixPage, FixProvider, FixStatus } from '../api/types';
 
 /** Statuses a fix is still moving through on its own: its view polls until it leaves them. */
 export const IN_FLIGHT_STATUSES: readonly FixStatus[] = ['queued', 'generating', 'generated'];
@@ -20,7 +20,6 @@ export interface RunFixFilters {
 export const fixKeys = {
   all: ['fixes'] as const,
   finding: (findingId: string) => ['fixes', 'finding', findingId] as const,
-  latest: (findingId: string) => ['fixes', 'finding', findingId, 'latest'] as const,
   history: (findingId: string) => ['fixes', 'finding', findingId, 'all'] as const,
   run: (runId: string) => ['fixes', 'run', runId] as const,
   runList: (runId: string, filters: RunFixFilters, page: number, pageSize: number) => ['fixes', 'run', runId, { ...filters, page, pageSize }] as const,
@@ -35,23 +34,29 @@ export function invalidateFix(queryClient: QueryClient, fix: Pick<Fix, 'findingI
   void queryClient.invalidateQueries({ queryKey: fixKeys.run(fix.runId) });
 }
 
+const fetchFindingFixes = (findingId: string) => api<FindingFixes>(`/api/fixes/result/${enc(findingId)}/all`);
+
+/** Puts a fix the API just returned into its finding's cached list (newest first), replacing an older copy. */
+function storeFix(queryClient: QueryClient, fix: Fix) {
+  queryClient.setQueryData<FindingFixes>(fixKeys.history(fix.findingId), (current) => {
+    if (!current) return current;
+    const known = current.fixes.some((f) => f.id === fix.id);
+    // The answer of POST /api/fixes/generate comes without `finding`; keep the one the list had.
+    const fixes = known ? current.fixes.map((f) => (f.id === fix.id ? { ...fix, finding: fix.finding ?? f.finding } : f)) : [fix, ...current.fixes];
+    return { ...current, fixes };
+  });
+}
+
 /**
- * The latest fix of a finding (null when none was generated yet). `poll` decides, from the current answer,
- * whether to re-read it in FIX_POLL_MS.
+ * The latest fix of a finding (null when none was generated yet), from the list of its fixes: "no fix yet" is an
+ * empty list, not a 404. `poll` decides, from the current answer, whether to re-read it in FIX_POLL_MS.
  */
 export function useLatestFix(findingId: string, poll: (fix: Fix | null | undefined) => boolean) {
   return useQuery({
-    queryKey: fixKeys.latest(findingId),
-    queryFn: async () => {
-      try {
-        return await api<Fix>(`/api/fixes/${enc(findingId)}`);
-      } catch (error) {
-        // 404 is the API's "no fix yet", not a failure.
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-    refetchInterval: (query) => (poll(query.state.data) ? FIX_POLL_MS : false),
+    queryKey: fixKeys.history(findingId),
+    queryFn: () => fetchFindingFixes(findingId),
+    select: (data) => data.fixes[0] ?? null,
+    refetchInterval: (query) => (poll(query.state.data ? (query.state.data.fixes[0] ?? null) : undefined) ? FIX_POLL_MS : false),
     // A fix in flight must not be served stale from a previous visit.
     staleTime: 0,
   });
@@ -60,7 +65,7 @@ export function useLatestFix(findingId: string, poll: (fix: Fix | null | undefin
 export function useFixHistory(findingId: string, enabled = true) {
   return useQuery({
     queryKey: fixKeys.history(findingId),
-    queryFn: () => api<FindingFixes>(`/api/fixes/result/${enc(findingId)}/all`),
+    queryFn: () => fetchFindingFixes(findingId),
     enabled,
   });
 }
@@ -70,7 +75,7 @@ export function useGenerateFix(findingId: string) {
   return useMutation({
     mutationFn: (provider: FixProvider) => api<Fix>(`/api/fixes/generate/${enc(findingId)}`, { method: 'POST', query: { provider } }),
     onSuccess: (fix) => {
-      queryClient.setQueryData(fixKeys.latest(findingId), fix);
+      storeFix(queryClient, fix);
       invalidateFix(queryClient, fix);
     },
   });
@@ -81,7 +86,7 @@ export function useCreatePullRequest() {
   return useMutation({
     mutationFn: (fixId: string) => api<CreatePullRequestResult>(`/api/fixes/${enc(fixId)}/create-pr`, { method: 'POST' }),
     onSuccess: ({ fix }) => {
-      queryClient.setQueryData<Fix | null>(fixKeys.latest(fix.findingId), (current) => (!current || current.id === fix.id ? fix : current));
+      storeFix(queryClient, fix);
       invalidateFix(queryClient, fix);
     },
   });
@@ -92,7 +97,7 @@ export function useMarkApplied() {
   return useMutation({
     mutationFn: (fixId: string) => api<Fix>(`/api/fixes/${enc(fixId)}/apply`, { method: 'POST' }),
     onSuccess: (fix) => {
-      queryClient.setQueryData<Fix | null>(fixKeys.latest(fix.findingId), (current) => (!current || current.id === fix.id ? fix : current));
+      storeFix(queryClient, fix);
       invalidateFix(queryClient, fix);
     },
   });
@@ -103,12 +108,12 @@ export function useRunFixes(
   filters: RunFixFilters,
   page: number,
   pageSize: number,
-  options: { enabled?: boolean; poll?: (page: Page<Fix> | undefined) => number | false } = {},
+  options: { enabled?: boolean; poll?: (page: FixPage | undefined) => number | false } = {},
 ) {
   const { enabled = true, poll } = options;
   return useQuery({
     queryKey: fixKeys.runList(runId, filters, page, pageSize),
-    queryFn: () => api<Page<Fix>>(`/api/runs/${enc(runId)}/fixes`, { query: { status: filters.status, rule: filters.rule, page, pageSize } }),
+    queryFn: () => api<FixPage>(`/api/runs/${enc(runId)}/fixes`, { query: { status: filters.status, rule: filters.rule, page, pageSize } }),
     placeholderData: keepPreviousData,
     enabled,
     refetchInterval: poll ? (query) => poll(query.state.data) : false,
@@ -137,7 +142,7 @@ export function useSetAiKey(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { provider: AiProvider; apiKey: string }) =>
-      api<{ provider: AiProvider; configured: boolean; source: 'workspace'; updatedAt: string }>(`/api/workspaces/${enc(workspaceId)}/ai-keys`, {
+      api<AiKeySet>(`/api/workspaces/${enc(workspaceId)}/ai-keys`, {
         method: 'PUT',
         body: input,
       }),

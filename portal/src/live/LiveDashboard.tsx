@@ -116,9 +116,17 @@ export function LiveDashboardProvider({ children }: { children: ReactNode }) {
       });
       const inFeed = feedRef.current?.some((r) => r.id === runId) ?? false;
       if (inFeed) {
-        setFeed((current) => current && current.map((r) => (r.id === runId ? { ...r, status, progress: message.progress ?? r.progress } : r)));
+        setFeed(
+          (current) =>
+            current &&
+            current.map((r) =>
+              r.id === runId
+                ? { ...r, status, progress: message.progress ?? r.progress, ...(message.summary !== undefined ? { summary: message.summary, gate: message.gate ?? r.gate } : {}) }
+                : r,
+            ),
+        );
       }
-      if (before !== status) {
+      if (before !== status || message.summary !== undefined) {
         invalidateLists();
         // A run we have not seen is new; a finished one has its gate and summary only in the full run.
         if (feedRef.current && ((inFeed && isTerminal(status)) || (!inFeed && before === undefined))) refreshFeedRun(runId);

@@ -5,8 +5,7 @@ import { GateBadge, RunStatusBadge } from '../runs/RunBadges';
 import { runTarget } from '../runs/runFormat';
 import { RunProgress } from '../runs/RunProgress';
 import { isActive } from '../runs/runs.api';
-import { formatDateTime, formatRelative } from '../ui/format';
-import { useNow } from '../ui/useNow';
+import { RelativeTime } from '../ui/RelativeTime';
 import { useLiveDashboard } from './LiveDashboard';
 import { LiveIndicator } from './LiveIndicator';
 
@@ -15,8 +14,6 @@ const SHOWN = 10;
 /** The newest runs of all the user's workspaces, kept current by the dashboard WebSocket. */
 export function LiveFeedCard({ workspaces, currentWorkspaceId }: { workspaces: readonly Workspace[]; currentWorkspaceId: string | null }) {
   const { feed, connection } = useLiveDashboard();
-  // Relative times ("2 minutes ago") are refreshed every half minute.
-  const now = useNow(true, 30_000);
   const names = new Map(workspaces.map((w) => [w.id, w.name]));
   const runs = feed?.slice(0, SHOWN) ?? [];
 
@@ -46,7 +43,7 @@ export function LiveFeedCard({ workspaces, currentWorkspaceId }: { workspaces: r
                   {runTarget(run)}
                   {run.workspaceId !== currentWorkspaceId && names.has(run.workspaceId) && <> · {names.get(run.workspaceId)}</>}
                   {' · '}
-                  <span title={formatDateTime(run.createdAt)}>{formatRelative(run.createdAt, now)}</span>
+                  <RelativeTime iso={run.createdAt} />
                 </p>
               </div>
               <div className="flex shrink-0 items-center gap-2">

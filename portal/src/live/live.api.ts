@@ -14,6 +14,9 @@ export interface RunUpdatedMessage {
   repositoryId: string;
   status: RunStatus;
   progress?: RunProgress;
+  /** Sent when a finished run's counts change (triage): its new summary and gate. */
+  summary?: Run['summary'];
+  gate?: Run['gate'];
 }
 
 export type RunSocketMessage = { type: 'snapshot'; run: Run } | RunUpdatedMessage;
@@ -41,8 +44,15 @@ export function useRunLiveUpdates(runId: string, enabled: boolean): LiveSocketSt
         queryClient.setQueryData<Run>(key, { ...message.run, repositoryName: message.run.repositoryName ?? previous?.repositoryName });
       } else if (message.type === 'run.updated' && message.runId === runId) {
         status = message.status;
-        queryClient.setQueryData<Run>(key, (run) => (run ? { ...run, status, progress: message.progress ?? run.progress } : run));
+        queryClient.setQueryData<Run>(key, (run) =>
+          run ? { ...run, status, progress: message.progress ?? run.progress, ...(message.summary !== undefined ? { summary: message.summary, gate: message.gate ?? run.gate } : {}) } : run,
+        );
         if (previous && previous.status !== status) void queryClient.invalidateQueries({ queryKey: key });
+        // Someone triaged a finding: its row (and the counts of other lists) changed too.
+        if (message.summary !== undefined) {
+          void queryClient.invalidateQueries({ queryKey: findingKeys.run(runId) });
+          void queryClient.invalidateQueries({ queryKey: runKeys.lists });
+        }
       } else {
         return;
       }

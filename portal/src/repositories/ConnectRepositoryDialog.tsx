@@ -7,6 +7,7 @@ import { fieldError } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { useConnectRepository } from './repositories.api';
+import { limitsOf } from '../api/limits';
 
 interface FormState {
   cloneUrl: string;
@@ -81,6 +82,7 @@ export function ConnectRepositoryDialog({ open, workspaceId, workspaceName, onCl
         {!hasFieldErrors && <ErrorAlert error={error} title="The repository was not connected" />}
         <TextField
           label="Clone URL"
+          {...limitsOf('POST /api/workspaces/{workspaceId}/repositories', 'cloneUrl')}
           required
           autoFocus
           placeholder="https://github.com/acme/payments.git"
@@ -94,6 +96,7 @@ export function ConnectRepositoryDialog({ open, workspaceId, workspaceName, onCl
         />
         <TextField
           label="Display name (optional)"
+          {...limitsOf('POST /api/workspaces/{workspaceId}/repositories', 'name')}
           placeholder="acme/payments"
           value={form.name}
           onChange={(e) => setForm({ ...form, name: e.target.value })}
@@ -102,6 +105,7 @@ export function ConnectRepositoryDialog({ open, workspaceId, workspaceName, onCl
         />
         <TextField
           label="Default branch"
+          {...limitsOf('POST /api/workspaces/{workspaceId}/repositories', 'defaultBranch')}
           required
           value={form.defaultBranch}
           onChange={(e) => setForm({ ...form, defaultBranch: e.target.value })}
@@ -112,6 +116,7 @@ export function ConnectRepositoryDialog({ open, workspaceId, workspaceName, onCl
         />
         <TextField
           label="Access token (optional)"
+          {...limitsOf('POST /api/workspaces/{workspaceId}/repositories', 'credential')}
           type="password"
           value={form.credential}
           onChange={(e) => setForm({ ...form, credential: e.target.value })}

@@ -7,7 +7,8 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorAlert, SuccessAlert } from '../ui/ErrorAlert';
 import { TextField } from '../ui/Field';
-import { formatDateTime, formatRelative, formatRole } from '../ui/format';
+import { formatRole } from '../ui/format';
+import { RelativeTime } from '../ui/RelativeTime';
 import { PageHeader } from '../ui/PageHeader';
 import { Pagination } from '../ui/Pagination';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -33,7 +34,8 @@ export function RepositoriesPage() {
   const repositories = useRepositories(workspace?.id, { q: q || undefined, page, pageSize: PAGE_SIZE });
   const analyze = useAnalyzeRepository();
   const remove = useRemoveRepository();
-  const [connectOpen, setConnectOpen] = useState(false);
+  // ?connect opens the connect flow at once (the dashboard's getting-started checklist links here).
+  const [connectOpen, setConnectOpen] = useState(() => params.has('connect'));
   const [toRemove, setToRemove] = useState<Repository | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const permissionNoteId = useId();
@@ -58,6 +60,18 @@ export function RepositoriesPage() {
   useEffect(() => {
     setSearch((current) => (current.trim() === q ? current : q));
   }, [q]);
+
+  useEffect(() => {
+    if (!params.has('connect')) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('connect');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [params, setParams]);
 
   // Switching workspace shows another list; page 5 of the old one means nothing there.
   const workspaceId = workspace?.id;
@@ -235,9 +249,7 @@ export function RepositoriesPage() {
                         <Link to={`/runs/${repository.lastRun.id}`} className="group flex flex-wrap items-center gap-2" aria-label={`Last run of ${repository.fullName}: ${repository.lastRun.status}`}>
                           <RunStatusBadge status={repository.lastRun.status} />
                           <GateBadge passed={repository.lastRun.gatePassed} />
-                          <span className="text-xs text-gray-500 group-hover:text-indigo-600" title={formatDateTime(repository.lastRun.createdAt)}>
-                            {formatRelative(repository.lastRun.createdAt)}
-                          </span>
+                          <RelativeTime iso={repository.lastRun.createdAt} className="text-xs text-gray-500 group-hover:text-indigo-600" />
                         </Link>
                       ) : (
                         <span className="text-xs text-gray-500">Never analyzed</span>
@@ -274,7 +286,7 @@ export function RepositoriesPage() {
       )}
 
       <ConnectRepositoryDialog
-        open={connectOpen}
+        open={connectOpen && mayManage}
         workspaceId={workspace.id}
         workspaceName={workspace.name}
         onClose={() => setConnectOpen(false)}

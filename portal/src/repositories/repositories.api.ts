@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { Page, Repository } from '../api/types';
+import type { AnalysisStarted, Repository, RepositoryPage, RequestBody } from '../api/types';
 import { runKeys } from '../runs/runs.api';
 
 export interface RepositoryListParams {
@@ -22,18 +22,13 @@ const repositoryPath = (repositoryId: string) => `/api/repositories/${encodeURIC
 export function useRepositories(workspaceId: string | undefined, params: RepositoryListParams) {
   return useQuery({
     queryKey: repositoryKeys.list(workspaceId ?? '', params),
-    queryFn: () => api<Page<Repository>>(workspacePath(workspaceId!), { query: { ...params } }),
+    queryFn: () => api<RepositoryPage>(workspacePath(workspaceId!), { query: { ...params } }),
     enabled: Boolean(workspaceId),
     placeholderData: keepPreviousData,
   });
 }
 
-export interface ConnectRepositoryInput {
-  cloneUrl: string;
-  name?: string;
-  defaultBranch?: string;
-  credential?: string;
-}
+export type ConnectRepositoryInput = RequestBody<'/api/workspaces/{workspaceId}/repositories', 'post'>;
 
 export function useConnectRepository(workspaceId: string) {
   const queryClient = useQueryClient();
@@ -64,7 +59,7 @@ export function useAnalyzeRepository() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ repositoryId, ...body }: AnalyzeInput) =>
-      api<{ runId: string; workflowId: string }>(`${repositoryPath(repositoryId)}/analyze`, { method: 'POST', body }),
+      api<AnalysisStarted>(`${repositoryPath(repositoryId)}/analyze`, { method: 'POST', body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: repositoryKeys.lists });
       void queryClient.invalidateQueries({ queryKey: runKeys.lists });

@@ -1,6 +1,6 @@
 import { BarList, Card, Metric, Text, Title } from '@tremor/react';
 import type { Category, RunSummary, Severity } from '../api/types';
-import { CATEGORIES, SEVERITIES } from '../api/types';
+import { CATEGORIES, SEVERITIES } from '../api/enums';
 import { formatCategory, formatSeverity, severityChartColors } from '../findings/FindingBadges';
 
 interface RunSummaryCardsProps {

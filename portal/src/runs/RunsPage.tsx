@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Run, RunStatus } from '../api/types';
-import { RUN_STATUSES } from '../api/types';
+import { RUN_STATUSES } from '../api/enums';
 import { LiveIndicator } from '../live/LiveIndicator';
 import { useLiveDashboard, withLiveState } from '../live/LiveDashboard';
 import { useRepositories } from '../repositories/repositories.api';
 import { Button } from '../ui/Button';
 import { ExternalLink } from '../ui/ExternalLink';
 import { SelectField } from '../ui/Field';
-import { formatDateTime, formatDuration, formatRelative, formatRole, shortSha } from '../ui/format';
+import { formatDuration, formatRole, shortSha } from '../ui/format';
+import { RelativeTime } from '../ui/RelativeTime';
 import { PageHeader } from '../ui/PageHeader';
 import { Pagination } from '../ui/Pagination';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -209,7 +210,7 @@ function RunRow({ run, now }: { run: Run; now: number }) {
         )}
       </Td>
       <Td>
-        <span title={formatDateTime(run.startedAt ?? run.createdAt)}>{formatRelative(run.startedAt ?? run.createdAt, now)}</span>
+        <RelativeTime iso={run.startedAt ?? run.createdAt} />
       </Td>
       <Td className="text-right tabular-nums">{formatDuration(runDurationMs(run, now))}</Td>
       <Td>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { Page, Run, RunStatus } from '../api/types';
+import type { ResponseBody, Run, RunPage, RunStatus } from '../api/types';
 
 export interface RunListParams {
   repositoryId?: string;
@@ -48,7 +48,7 @@ export function useRuns(workspaceId: string | undefined, params: RunListParams, 
   const { enabled = true, poll = false } = options;
   return useQuery({
     queryKey: runKeys.list(workspaceId ?? '', params),
-    queryFn: () => api<Page<Run>>(`/api/workspaces/${encodeURIComponent(workspaceId!)}/runs`, { query: { ...params } }),
+    queryFn: () => api<RunPage>(`/api/workspaces/${encodeURIComponent(workspaceId!)}/runs`, { query: { ...params } }),
     enabled: Boolean(workspaceId) && enabled,
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
@@ -68,7 +68,7 @@ export function useRun(runId: string, poll: () => boolean = () => false) {
 export function useCancelRun(runId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ status: 'cancelling' }>(`${runPath(runId)}/cancel`, { method: 'POST' }),
+    mutationFn: () => api<ResponseBody<'/api/runs/{runId}/cancel', 'post', 202>>(`${runPath(runId)}/cancel`, { method: 'POST' }),
     // A 409 means it finished meanwhile; either way the run should be re-read.
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: runKeys.detail(runId) });

@@ -5,7 +5,7 @@ import type { Activity } from '../api/types';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SelectField, TextField } from '../ui/Field';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, humanize } from '../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { Table, Td, Th } from '../ui/Table';
 import { useTeamContext } from './TeamDetailPage';
@@ -152,11 +152,17 @@ export function ActivityTab() {
                       )}
                     </Td>
                     <Td>
-                      <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-800">{item.action}</code>
+                      <span className="text-gray-900" title={item.action}>
+                        {describeAction(item.action)}
+                      </span>
                     </Td>
-                    <Td className="text-gray-500">
-                      {item.resourceType}
-                      {item.resourceId && <span className="ml-1 font-mono text-xs">{item.resourceId}</span>}
+                    <Td className="max-w-xs" data-testid="activity-resource">
+                      <span className="text-xs text-gray-500">{describeResourceType(item.resourceType)}</span>{' '}
+                      {item.resourceName ? (
+                        <span className="break-words text-gray-900" title={item.resourceId ?? undefined}>
+                          {item.resourceName}
+                        </span>
+                      ) : null}
                     </Td>
                     <Td className="font-mono text-xs text-gray-500">{item.ip ?? '—'}</Td>
                     <Td className="text-right">
@@ -199,6 +205,55 @@ export function ActivityTab() {
       )}
     </div>
   );
+}
+
+// What people call each action; an action without a label here reads as its code, humanized.
+const ACTION_LABELS: Record<string, string> = {
+  'team.created': 'Created the team',
+  'team.updated': 'Changed the team’s settings',
+  'member.invited': 'Invited someone',
+  'invitation.resent': 'Resent an invitation',
+  'invitation.revoked': 'Revoked an invitation',
+  'invitation.accepted': 'Accepted an invitation',
+  'member.role_changed': 'Changed a member’s role',
+  'member.removed': 'Removed a member',
+  'member.left': 'Left the team',
+  'repository.connected': 'Connected a repository',
+  'repository.updated': 'Changed a repository',
+  'repository.removed': 'Removed a repository',
+  'run.requested': 'Started an analysis',
+  'run.cancelled': 'Cancelled an analysis',
+  'run.sarif_imported': 'Imported SARIF results',
+  'finding.triaged': 'Triaged a finding',
+  'fix.requested': 'Asked for a fix',
+  'fix.applied': 'Marked a fix as applied',
+  'fix.pr_requested': 'Asked for a fix pull request',
+  'fix.batch_pr_requested': 'Asked for a pull request of several fixes',
+  'token.created': 'Created an API token',
+  'token.revoked': 'Revoked an API token',
+  'user.signed_up': 'Signed up',
+};
+
+const RESOURCE_TYPE_LABELS: Record<string, string> = {
+  team: 'Team',
+  workspace: 'Workspace',
+  member: 'Member',
+  user: 'User',
+  invitation: 'Invitation',
+  repository: 'Repository',
+  run: 'Run',
+  finding: 'Finding',
+  fix: 'Fix',
+  api_token: 'API token',
+  session: 'Session',
+};
+
+function describeAction(action: string): string {
+  return ACTION_LABELS[action] ?? humanize(action.replace(/\./g, ' '));
+}
+
+function describeResourceType(type: string): string {
+  return RESOURCE_TYPE_LABELS[type] ?? humanize(type);
 }
 
 function ActivityDetails({ item }: { item: Activity }) {

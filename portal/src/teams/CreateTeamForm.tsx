@@ -7,10 +7,13 @@ import { fieldError } from '../ui/errors';
 import { TextAreaField, TextField } from '../ui/Field';
 import { slugify } from './slug';
 import { useCreateTeam } from './teams.api';
+import { useCurrentWorkspace } from '../workspaces/CurrentWorkspace';
+import { limitsOf } from '../api/limits';
 
 export function CreateTeamForm() {
   const navigate = useNavigate();
   const create = useCreateTeam();
+  const { selectWorkspace } = useCurrentWorkspace();
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
@@ -20,7 +23,13 @@ export function CreateTeamForm() {
     event.preventDefault();
     create.mutate(
       { name: name.trim(), slug: slug.trim(), description: description.trim() || undefined },
-      { onSuccess: (team) => navigate(`/teams/${team.id}`) },
+      {
+        // A new team is where one works next: it becomes the current workspace.
+        onSuccess: (team) => {
+          selectWorkspace(team.id);
+          navigate(`/teams/${team.id}`);
+        },
+      },
     );
   }
 
@@ -29,6 +38,7 @@ export function CreateTeamForm() {
       <ErrorAlert error={create.error} />
       <TextField
         label="Team name"
+        {...limitsOf('POST /api/teams', 'name')}
         required
         value={name}
         onChange={(e) => {
@@ -40,6 +50,7 @@ export function CreateTeamForm() {
       />
       <TextField
         label="Slug"
+        {...limitsOf('POST /api/teams', 'slug')}
         required
         value={slug}
         onChange={(e) => {
@@ -52,6 +63,7 @@ export function CreateTeamForm() {
       />
       <TextAreaField
         label="Description"
+        {...limitsOf('POST /api/teams', 'description')}
         rows={3}
         value={description}
         onChange={(e) => setDescription(e.target.value)}

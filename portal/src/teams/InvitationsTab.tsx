@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Invitation, WorkspaceRole } from '../api/types';
-import { WORKSPACE_ROLES } from '../api/types';
+import { WORKSPACE_ROLES } from '../api/enums';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorAlert, SuccessAlert } from '../ui/ErrorAlert';
@@ -14,6 +14,7 @@ import { Table, Td, Th } from '../ui/Table';
 import { AdminOnly, useTeamContext } from './TeamDetailPage';
 import { InvitationStatusBadge, RoleBadge } from './RoleBadge';
 import { useInvitations, useInviteMember, useResendInvitation, useRevokeInvitation } from './teams.api';
+import { limitsOf } from '../api/limits';
 
 export function InvitationsTab() {
   return (
@@ -133,6 +134,7 @@ function InviteForm() {
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
         <TextField
           label="Email"
+          {...limitsOf('POST /api/teams/{teamId}/members', 'email')}
           type="email"
           required
           value={email}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Member, WorkspaceRole } from '../api/types';
-import { WORKSPACE_ROLES } from '../api/types';
+import { WORKSPACE_ROLES } from '../api/enums';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

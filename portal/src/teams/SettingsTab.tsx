@@ -8,6 +8,7 @@ import { TextAreaField, TextField } from '../ui/Field';
 import { Panel } from '../ui/PageHeader';
 import { AdminOnly, useTeamContext } from './TeamDetailPage';
 import { useUpdateTeam } from './teams.api';
+import { limitsOf } from '../api/limits';
 
 export function SettingsTab() {
   return (
@@ -50,9 +51,10 @@ function SettingsForm() {
       <form onSubmit={submit} noValidate className="max-w-xl space-y-4" data-testid="team-settings-form">
         {update.isSuccess && <SuccessAlert>Settings saved.</SuccessAlert>}
         <ErrorAlert error={update.error} title="Settings were not saved" />
-        <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError(update.error, 'name')} />
+        <TextField label="Name" required {...limitsOf('PATCH /api/teams/{teamId}', 'name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(update.error, 'name')} />
         <TextAreaField
           label="Description"
+          {...limitsOf('PATCH /api/teams/{teamId}', 'description')}
           rows={3}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
@@ -61,9 +63,9 @@ function SettingsForm() {
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Max repositories"
+            {...limitsOf('PATCH /api/teams/{teamId}', 'settings.maxRepositories')}
             type="number"
             inputMode="numeric"
-            min={0}
             step={1}
             required
             value={maxRepositories}
@@ -72,9 +74,9 @@ function SettingsForm() {
           />
           <TextField
             label="Max concurrent runs"
+            {...limitsOf('PATCH /api/teams/{teamId}', 'settings.maxConcurrentRuns')}
             type="number"
             inputMode="numeric"
-            min={1}
             step={1}
             required
             value={maxConcurrentRuns}

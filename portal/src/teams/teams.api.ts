@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadFile } from '../api/client';
-import type { Activity, Invitation, Member, Page, Workspace, WorkspaceRole } from '../api/types';
+import type { ActivityPage, Invitation, InvitationPreview, Member, RequestBody, Workspace, WorkspaceRole } from '../api/types';
 import { authKeys } from '../auth/auth.api';
 
 export interface ActivityFilters {
@@ -30,11 +30,7 @@ export function useTeam(teamId: string) {
   return useQuery({ queryKey: teamKeys.detail(teamId), queryFn: () => api<Workspace>(teamPath(teamId)) });
 }
 
-export interface CreateTeamInput {
-  name: string;
-  slug: string;
-  description?: string;
-}
+export type CreateTeamInput = RequestBody<'/api/teams', 'post'>;
 
 export function useCreateTeam() {
   const queryClient = useQueryClient();
@@ -47,11 +43,7 @@ export function useCreateTeam() {
   });
 }
 
-export interface UpdateTeamInput {
-  name?: string;
-  description?: string;
-  settings?: { maxRepositories?: number; maxConcurrentRuns?: number };
-}
+export type UpdateTeamInput = RequestBody<'/api/teams/{teamId}', 'patch'>;
 
 export function useUpdateTeam(teamId: string) {
   const queryClient = useQueryClient();
@@ -132,6 +124,16 @@ export function useRevokeInvitation(teamId: string) {
   });
 }
 
+/** What an invitation link invites to (the token goes in the body, never in a URL the API logs). */
+export function useInvitationPreview(token: string | null) {
+  return useQuery({
+    queryKey: ['invitation-preview', token] as const,
+    queryFn: () => api<InvitationPreview>('/api/invitations/preview', { method: 'POST', body: { token } }),
+    enabled: Boolean(token),
+    retry: false,
+  });
+}
+
 export function useAcceptInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -146,7 +148,7 @@ export function useAcceptInvitation() {
 export function useActivity(teamId: string, filters: ActivityFilters, page: number, pageSize: number) {
   return useQuery({
     queryKey: teamKeys.activity(teamId, filters, page, pageSize),
-    queryFn: () => api<Page<Activity>>(`${teamPath(teamId)}/activity`, { query: { ...filters, page, pageSize } }),
+    queryFn: () => api<ActivityPage>(`${teamPath(teamId)}/activity`, { query: { ...filters, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 }

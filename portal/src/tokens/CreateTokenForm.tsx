@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CreatedApiToken, WorkspaceRole } from '../api/types';
-import { WORKSPACE_ROLES } from '../api/types';
+import { WORKSPACE_ROLES } from '../api/enums';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fieldError } from '../ui/errors';
@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { formatRole } from '../ui/format';
 import { useCurrentWorkspace } from '../workspaces/CurrentWorkspace';
 import { useCreateToken } from './tokens.api';
+import { limitsOf } from '../api/limits';
 
 const EXPIRY_OPTIONS = [
   { value: '', label: 'Never' },
@@ -56,6 +57,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField
           label="Name"
+          {...limitsOf('POST /api/tokens', 'name')}
           required
           placeholder="e.g. CI pipeline"
           value={name}

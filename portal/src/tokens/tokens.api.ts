@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { ApiToken, CreatedApiToken, WorkspaceRole } from '../api/types';
+import type { ApiToken, CreatedApiToken, RequestBody } from '../api/types';
 
 export const tokenKeys = {
   all: ['tokens'] as const,
@@ -10,12 +10,7 @@ export function useTokens() {
   return useQuery({ queryKey: tokenKeys.all, queryFn: () => api<ApiToken[]>('/api/tokens') });
 }
 
-export interface CreateTokenInput {
-  name: string;
-  workspaceId: string;
-  role: WorkspaceRole;
-  expiresInDays?: number;
-}
+export type CreateTokenInput = RequestBody<'/api/tokens', 'post'>;
 
 export function useCreateToken() {
   const queryClient = useQueryClient();

@@ -12,9 +12,9 @@ const tones: Record<Tone, string> = {
   blue: 'bg-blue-50 text-blue-700 ring-blue-700/10',
 };
 
-export function Badge({ tone = 'gray', title, children }: { tone?: Tone; title?: string; children: ReactNode }) {
+export function Badge({ tone = 'gray', title, children, 'data-testid': testId }: { tone?: Tone; title?: string; children: ReactNode; 'data-testid'?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+    <span title={title} data-testid={testId} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
       {children}
     </span>
   );

@@ -1,9 +1,22 @@
 import type { AnchorHTMLAttributes, ReactNode } from 'react';
 
 /** A link that opens in a new tab, says so to screen readers, and does not hand over window.opener. */
-export function ExternalLink({ children, className = '', ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { children: ReactNode }) {
+/** Only http(s) addresses become links: a stored `javascript:` or `data:` URL (e.g. from imported SARIF) never runs. */
+export function safeExternalHref(href: string | undefined | null): string | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function ExternalLink({ children, className = '', href, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { children: ReactNode }) {
+  const safe = safeExternalHref(href);
+  if (!safe) return <span className={className}>{children}</span>;
   return (
-    <a target="_blank" rel="noopener noreferrer" className={`inline-flex items-center gap-1 ${className}`} {...props}>
+    <a target="_blank" rel="noopener noreferrer" className={`inline-flex items-center gap-1 ${className}`} {...props} href={safe}>
       {children}
       <svg viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5 shrink-0" aria-hidden="true">
         <path d="M11 3a1 1 0 100 2h2.59l-6.3 6.3a1 1 0 101.42 1.4L15 6.42V9a1 1 0 102 0V4a1 1 0 00-1-1h-5z" />

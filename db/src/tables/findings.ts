@@ -1,0 +1,260 @@
+import { Model, type Modifiers, type RelationMappings } from 'objection';
+import type { Category, Severity } from '@argus/workflows/contract';
+import type { Db } from '../knex';
+import { refreshRunSummary, RunModel, summarize, type RunResultFields, type RunSummary } from './analysis-runs';
+import { RepositoryModel } from './repositories';
+
+// Owner of `findings` and `finding_triage`: what the analyzers (and imported SARIF) found in a run, and the triage
+// users keep per repository and fingerprint across runs. Nothing outside this module writes either table.
+
+export const TRIAGE_STATUSES = ['open', 'false_positive', 'wont_fix', 'accepted'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+
+export interface FindingRow {
+  id: string;
+  runId: string;
+  repositoryId: string;
+  workspaceId: string;
+  tool: string;
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  path: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  snippet: string;
+  helpUrl: string | null;
+  fingerprint: string;
+  isNew: boolean;
+  suppressionKind: string | null;
+  suppressionReason: string | null;
+  createdAt: Date;
+}
+
+/** A finding with its triage (`open` when nobody triaged its fingerprint). */
+export interface FindingWithTriage extends FindingRow {
+  triageStatus: TriageStatus;
+  triageReason: string | null;
+  triageUpdatedAt: Date | null;
+}
+
+export interface FindingTriageRow {
+  repositoryId: string;
+  fingerprint: string;
+  status: TriageStatus;
+  reason: string | null;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+export interface FindingTriageModel extends FindingTriageRow {}
+export class FindingTriageModel extends Model {
+  static tableName = 'finding_triage';
+  static idColumn = ['repositoryId', 'fingerprint'];
+}
+
+export interface FindingModel extends FindingRow {}
+export class FindingModel extends Model {
+  static tableName = 'findings';
+
+  declare run?: RunModel;
+  declare repository?: RepositoryModel;
+  declare triage?: FindingTriageModel | null;
+
+  static jsonSchema = {
+    type: 'object',
+    required: ['runId', 'repositoryId', 'workspaceId', 'tool', 'ruleId', 'category', 'severity', 'path', 'fingerprint'],
+    properties: {
+      category: { type: 'string', enum: ['security', 'bug', 'performance', 'maintainability', 'style'] },
+      severity: { type: 'string', enum: ['critical', 'high', 'medium', 'low', 'info'] },
+      startLine: { type: 'integer' },
+      startColumn: { type: 'integer' },
+      endLine: { type: 'integer' },
+      endColumn: { type: 'integer' },
+    },
+  };
+
+  static modifiers: Modifiers = {
+    mostSevereFirst(query) {
+      query.orderByRaw(SEVERITY_ORDER);
+    },
+  };
+
+  static relationMappings = (): RelationMappings => ({
+    run: {
+      relation: Model.BelongsToOneRelation,
+      modelClass: RunModel,
+      join: { from: 'findings.runId', to: 'analysis_runs.id' },
+    },
+    repository: {
+      relation: Model.BelongsToOneRelation,
+      modelClass: RepositoryModel,
+      join: { from: 'findings.repositoryId', to: 'repositories.id' },
+    },
+    triage: {
+      relation: Model.HasOneRelation,
+      modelClass: FindingTriageModel,
+      join: { from: ['findings.repositoryId', 'findings.fingerprint'], to: ['finding_triage.repositoryId', 'finding_triage.fingerprint'] },
+    },
+  });
+}
+
+const SEVERITY_ORDER = `array_position(array['critical','high','medium','low','info'], findings.severity)`;
+const SEVERITY_ORDER_F = `array_position(array['critical','high','medium','low','info'], f.severity)`;
+
+/** Findings joined with their triage, which is kept per repository and fingerprint across runs. */
+function withTriage(db: Db) {
+  return db('findings as f')
+    .leftJoin('finding_triage as t', function () {
+      this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
+    })
+    .select('f.*', db.raw(`coalesce(t.status, 'open') as triage_status`), 't.reason as triageReason', 't.updatedAt as triageUpdatedAt');
+}
+
+export async function findFindingById(db: Db, id: string): Promise<FindingRow | undefined> {
+  return FindingModel.query(db).findById(id);
+}
+
+export async function findFindingWithTriage(db: Db, id: string): Promise<FindingWithTriage | undefined> {
+  return withTriage(db).where('f.id', id).first();
+}
+
+export interface FindingFilters {
+  severity?: string[];
+  category?: string[];
+  rule?: string;
+  path?: string;
+  status?: 'open' | 'suppressed' | 'false_positive' | 'wont_fix' | 'accepted';
+  isNew?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** A page of a run's findings, most severe first. */
+export async function listFindingsOfRun(db: Db, runId: string, filters: FindingFilters): Promise<{ rows: FindingWithTriage[]; total: number }> {
+  const q = withTriage(db).where('f.runId', runId);
+  if (filters.severity?.length) q.whereIn('f.severity', filters.severity);
+  if (filters.category?.length) q.whereIn('f.category', filters.category);
+  if (filters.rule) q.where('f.ruleId', filters.rule);
+  if (filters.path) q.where('f.path', 'like', `${filters.path.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filters.isNew !== undefined) q.where('f.isNew', filters.isNew);
+  if (filters.status === 'suppressed') q.whereNotNull('f.suppressionKind');
+  else if (filters.status === 'open') q.whereNull('f.suppressionKind').where((w) => w.whereNull('t.status').orWhere('t.status', 'open'));
+  else if (filters.status) q.whereNull('f.suppressionKind').where('t.status', filters.status);
+  const total = ((await db.from(q.clone().as('x')).count('* as n').first()) as { n: number }).n;
+  const rows = await q
+    .orderByRaw(`${SEVERITY_ORDER_F}, f.path, f.start_line, f.id`)
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize);
+  return { rows, total };
+}
+
+/** Every finding of a run with its triage, by file and line (the SARIF export). */
+export async function findingsOfRunWithTriage(db: Db, runId: string): Promise<FindingWithTriage[]> {
+  return withTriage(db).where('f.runId', runId).orderBy(['f.path', 'f.startLine', 'f.id']);
+}
+
+/** Counts of the run's findings by rule, for the filter bar. */
+export async function ruleFacetsOfRun(db: Db, runId: string): Promise<{ ruleId: string; tool: string; count: number }[]> {
+  return db('findings').where({ runId }).groupBy('ruleId', 'tool').select('ruleId', 'tool').count('* as count').orderBy('count', 'desc').limit(200) as unknown as Promise<{ ruleId: string; tool: string; count: number }[]>;
+}
+
+export type NewFinding = Pick<FindingRow, 'runId' | 'repositoryId' | 'workspaceId' | 'tool' | 'ruleId' | 'category' | 'severity' | 'path' | 'startLine' | 'startColumn' | 'endLine' | 'endColumn' | 'message' | 'snippet' | 'fingerprint'> &
+  Partial<Pick<FindingRow, 'helpUrl' | 'isNew' | 'suppressionKind' | 'suppressionReason'>>;
+
+/**
+ * The one writer of findings, for the analyzers and SARIF imports alike. A finding is written once per run and
+ * fingerprint (`unique(run_id, fingerprint)`): writing it again, as a retried activity or a repeated import does,
+ * changes nothing. Returns how many rows were new.
+ */
+export async function insertFindings(db: Db, findings: NewFinding[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < findings.length; i += 500) {
+    const rows = await db('findings')
+      .insert(findings.slice(i, i + 500))
+      .onConflict(['run_id', 'fingerprint'])
+      .ignore()
+      .returning('id');
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+export async function countFindingsOfRun(db: Db, runId: string): Promise<number> {
+  const { n } = (await db('findings').where({ runId }).count('* as n').first()) as { n: number };
+  return n;
+}
+
+/**
+ * Marks the run's findings new (not in the previous run, by fingerprint) or existing. Without a previous run
+ * (a baseline) none is new. Returns how many are new.
+ */
+export async function markNewFindings(db: Db, runId: string, previousRunId: string | null): Promise<number> {
+  if (previousRunId === null) {
+    await db('findings').where({ runId }).update({ isNew: false });
+    return 0;
+  }
+  const previous = () => db('findings').where({ runId: previousRunId }).select('fingerprint');
+  const fresh = await db('findings').where({ runId }).whereNotIn('fingerprint', previous()).update({ isNew: true });
+  await db('findings').where({ runId }).whereIn('fingerprint', previous()).update({ isNew: false });
+  return fresh;
+}
+
+/** The run's summary from its findings and their triage (see `summarize`). */
+export async function summarizeRunFindings(db: Db, runId: string): Promise<RunSummary> {
+  const rows = await db('findings as f')
+    .leftJoin('finding_triage as t', function () {
+      this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
+    })
+    .where('f.runId', runId)
+    .select('f.severity', 'f.category', 'f.isNew', 'f.suppressionKind', db.raw(`coalesce(t.status, 'open') as triage`));
+  return summarize(rows);
+}
+
+/** The run's new findings that count toward the gate (not suppressed, not triaged away), most severe first. */
+export async function newOpenFindingsOfRun(db: Db, runId: string): Promise<FindingRow[]> {
+  return db('findings as f')
+    .leftJoin('finding_triage as t', function () {
+      this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
+    })
+    .where({ 'f.runId': runId, 'f.isNew': true })
+    .whereNull('f.suppressionKind')
+    .where((q) => q.whereNull('t.status').orWhere('t.status', 'open'))
+    .orderByRaw(`${SEVERITY_ORDER_F}, f.path, f.start_line`)
+    .select('f.*');
+}
+
+/** The run's findings of some tools in some files (what a fix is checked against). */
+export async function findingsOfRunInFiles(db: Db, runId: string, paths: string[], tools: string[]): Promise<Pick<FindingRow, 'ruleId' | 'path' | 'snippet' | 'fingerprint'>[]> {
+  return db('findings').where({ runId }).whereIn('path', paths).whereIn('tool', tools).select('ruleId', 'path', 'snippet', 'fingerprint');
+}
+
+export async function findTriage(db: Db, repositoryId: string, fingerprint: string): Promise<Pick<FindingTriageRow, 'status' | 'reason'> | undefined> {
+  return FindingTriageModel.query(db).findById([repositoryId, fingerprint]).select('status', 'reason');
+}
+
+/**
+ * Recomputes and stores the summary (and the gate's verdict on it) of every finished run of the repository that
+ * has the fingerprint: triage is kept per fingerprint, so one triage changes all of them. Call it in the
+ * transaction that changes the triage. Returns the runs it changed, for live events.
+ */
+export async function refreshSummariesOfFingerprint(db: Db, repositoryId: string, fingerprint: string): Promise<RunResultFields[]> {
+  const runIds = (await db('findings').where({ repositoryId, fingerprint }).distinct('runId')).map((r: { runId: string }) => r.runId);
+  const changed: RunResultFields[] = [];
+  for (const runId of runIds) {
+    const run = await refreshRunSummary(db, runId, await summarizeRunFindings(db, runId));
+    if (run) changed.push(run);
+  }
+  return changed;
+}
+
+/** Triage is per repository and fingerprint, so it carries over to the same finding in later runs. */
+export async function setTriage(db: Db, triage: { repositoryId: string; fingerprint: string; status: TriageStatus; reason: string | null; updatedBy: string }): Promise<void> {
+  await db('finding_triage')
+    .insert(triage)
+    .onConflict(['repository_id', 'fingerprint'])
+    .merge({ status: triage.status, reason: triage.reason, updatedBy: triage.updatedBy, updatedAt: db.fn.now() });
+}

@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { setSession } from '../api/session';
+import type { Account, AccountSessions, AccountUser, RequestBody, ResponseBody } from '../api/types';
+import { authKeys } from '../auth/auth.api';
+
+export const accountKeys = {
+  account: ['account'] as const,
+  sessions: ['account', 'sessions'] as const,
+};
+
+export function useAccount() {
+  return useQuery({ queryKey: accountKeys.account, queryFn: () => api<Account>('/api/account') });
+}
+
+export function useRenameAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api<AccountUser>('/api/account', { method: 'PATCH', body: { name } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: accountKeys.account });
+      // The sidebar and the dashboard greet by name.
+      void queryClient.invalidateQueries({ queryKey: authKeys.me });
+    },
+  });
+}
+
+export type EmailChangeInput = RequestBody<'/api/account/email', 'post'>;
+
+export function useRequestEmailChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EmailChangeInput) => api<ResponseBody<'/api/account/email', 'post', 202>>('/api/account/email', { method: 'POST', body: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountKeys.account }),
+  });
+}
+
+export type PasswordChangeInput = RequestBody<'/api/account/password', 'post'>;
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // The API ends every other session and every access token issued before, this one's too: the client's next
+    // call gets a 401 and exchanges the (still valid) refresh token for a new access token, as after any 401.
+    mutationFn: (input: PasswordChangeInput) => api<void>('/api/account/password', { method: 'POST', body: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
+  });
+}
+
+export function useSessions() {
+  return useQuery({ queryKey: accountKeys.sessions, queryFn: () => api<AccountSessions>('/api/account/sessions') });
+}
+
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sessionId: string) => api<void>(`/api/account/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
+  });
+}
+
+export function useEndOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/account/sessions', { method: 'DELETE' }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
+  });
+}
+
+export type DeleteAccountInput = RequestBody<'/api/account', 'delete'>;
+
+/** The caller signs out locally once it has moved to the page that says so (see AccountPage). */
+export function useDeleteAccount() {
+  return useMutation({
+    mutationFn: (input: DeleteAccountInput) => api<void>('/api/account', { method: 'DELETE', body: input }),
+  });
+}
+
+/** After the account is gone: nothing of it may stay in this browser. */
+export function useForgetAccount() {
+  const queryClient = useQueryClient();
+  return () => {
+    setSession(null);
+    queryClient.clear();
+  };
+}
