@@ -2,7 +2,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDatabase, createKnex, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
-import { freePort, nodeTsArgs, startProcess, waitForHttp } from '../scripts/lib/processes';
+import { freePort, startProcess, waitForHttp } from '../scripts/lib/processes';
 import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
 // `npm run bench:api-startup`: how long the API process takes to answer /healthz, and its resident memory
@@ -23,22 +23,27 @@ async function rssMb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-const startMs: number[] = [];
-const rss: number[] = [];
+// BENCH_COMPARE_WITH=<checkout of another commit, with node_modules>: the same measurement of that tree,
+// alternating round by round with this one, so the noisy machine affects both alike.
+const trees: { label: string; cwd: string; startMs: number[]; rss: number[] }[] = [{ label: 'api', cwd: process.cwd(), startMs: [], rss: [] }];
+if (process.env.BENCH_COMPARE_WITH) trees.push({ label: 'before', cwd: path.resolve(process.env.BENCH_COMPARE_WITH), startMs: [], rss: [] });
 try {
   for (let i = 0; i < ROUNDS; i++) {
-    const port = await freePort();
-    const started = performance.now();
-    const api = startProcess('api', process.execPath, nodeTsArgs('api/src/server.ts'), {
-      quiet: true,
-      env: { ...process.env, ...ephemeralSecrets(), NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: '127.0.0.1:1', API_PORT: String(port) },
-    });
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, (s) => s === 200);
-    startMs.push(performance.now() - started);
-    // Let lazy start-up work settle before reading memory.
-    await new Promise((r) => setTimeout(r, 1500));
-    rss.push(await rssMb(api.child.pid!));
-    await api.stop();
+    for (const tree of trees) {
+      const port = await freePort();
+      const started = performance.now();
+      const api = startProcess('api', process.execPath, ['--import', 'tsx', path.join(tree.cwd, 'api/src/server.ts')], {
+        quiet: true,
+        cwd: tree.cwd,
+        env: { ...process.env, ...ephemeralSecrets(), NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: '127.0.0.1:1', API_PORT: String(port) },
+      });
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, 240_000, (s) => s === 200);
+      tree.startMs.push(performance.now() - started);
+      // Let lazy start-up work settle before reading memory.
+      await new Promise((r) => setTimeout(r, 1500));
+      tree.rss.push(await rssMb(api.child.pid!));
+      await api.stop();
+    }
   }
 } finally {
   await pg.stop();
@@ -46,4 +51,6 @@ try {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`api_start_ms=${median(startMs).toFixed(0)} api_rss_mb=${median(rss).toFixed(1)} rounds=${ROUNDS}`);
+const [now, before] = trees;
+const compare = before ? ` before_start_ms=${median(before.startMs).toFixed(0)} before_rss_mb=${median(before.rss).toFixed(1)} start_ratio=${(median(now!.startMs) / median(before.startMs)).toFixed(2)} rss_ratio=${(median(now!.rss) / median(before.rss)).toFixed(2)}` : '';
+console.log(`api_start_ms=${median(now!.startMs).toFixed(0)} api_rss_mb=${median(now!.rss).toFixed(1)}${compare} rounds=${ROUNDS}`);

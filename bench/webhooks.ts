@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import examples from '@octokit/webhooks-examples';
 import { Client, Connection } from '@temporalio/client';
-import { allDeliveryIds, countDeliveries, createKnex, deleteAllDeliveries, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { activateGitHubRepository, allDeliveryIds, claimGitHubInstallation, countDeliveries, createKnex, deleteAllDeliveries, ensureDatabase, insertUser, insertWorkspaceWithOwner, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { freePort, nodeTsArgs, startProcess, waitForHttp } from '../scripts/lib/processes';
 import { startTemporalDevServer } from '../scripts/lib/temporal-server';
 import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
@@ -23,6 +23,11 @@ const databaseUrl = pg.connectionString('argus');
 await ensureDatabase(databaseUrl);
 const knex = createKnex({ connectionString: databaseUrl });
 await migrateToLatest(knex);
+// Pushes start runs only for repositories a workspace activated: link the example's repository as the App flow would.
+const benchOwner = await insertUser(knex, { email: 'bench@example.test', name: 'Bench', passwordHash: 'not-a-login' });
+const benchWorkspace = await insertWorkspaceWithOwner(knex, { name: 'Bench', slug: 'bench', kind: 'team', ownerId: benchOwner.id });
+const benchInstallation = await claimGitHubInstallation(knex, { installationId: 1, accountLogin: 'Codertocat', accountType: 'User', suspended: false, workspaceId: benchWorkspace.id, userId: benchOwner.id });
+await activateGitHubRepository(knex, { workspaceId: benchWorkspace.id, githubInstallationId: benchInstallation.installation.id, githubRepoId: 186853002, fullName: 'Codertocat/Hello-World', defaultBranch: 'master' });
 const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
 const apiPort = await freePort();
 const api = startProcess('api', process.execPath, nodeTsArgs('api/src/server.ts'), {

@@ -33,6 +33,13 @@ beforeAll(async () => {
   const [repo] = await env.knex('repositories').insert({ workspaceId: team.id, provider: 'git', fullName: 'fuzz/repo', cloneUrl: 'https://git.example.com/fuzz/repo.git' }).returning('id');
   const [run] = await env.knex('analysis_runs').insert({ workspaceId: team.id, repositoryId: repo.id, workflowId: 'analysis-fuzz-run', trigger: 'manual', status: 'completed' }).returning('id');
   const [finding] = await env.knex('findings').insert({ runId: run.id, repositoryId: repo.id, workspaceId: team.id, tool: 'eslint', ruleId: 'eslint/no-eval', category: 'security', severity: 'high', path: 'src/a.js', startLine: 1, startColumn: 1, endLine: 1, endColumn: 5, message: 'eval', snippet: 'eval(x)', fingerprint: 'fp-fuzz' }).returning('id');
+  const [installation] = await env.knex('github_installations').insert({ installationId: 4242, accountLogin: 'fuzz-org', accountType: 'Organization', workspaceId: team.id }).returning('id');
+  Object.assign(ids, { installationId: installation.id, githubRepoId: '4243' });
+  const [tier] = await env.knex('subscription_tier').where({ name: 'professional' }).select('id');
+  const [subscription] = await env.knex('subscription').insert({ workspaceId: team.id, tierId: tier.id, periodTierId: tier.id, currentPeriodStart: new Date(Date.now() - 86_400_000), currentPeriodEnd: new Date(Date.now() + 86_400_000) }).returning('id');
+  const [invoice] = await env.knex('invoice').insert({ subscriptionId: subscription.id, workspaceId: team.id, tierId: tier.id, billingPeriodStart: new Date(Date.now() - 40 * 86_400_000), billingPeriodEnd: new Date(Date.now() - 86_400_000), subtotalCents: 9900, totalCents: 9900, status: 'paid' }).returning('id');
+  const [card] = await env.knex('payment_method').insert({ workspaceId: team.id, stripePaymentMethodId: 'pm_fuzz_card', brand: 'visa', last4: '4242', isDefault: true }).returning('id');
+  Object.assign(ids, { invoiceId: invoice.id, paymentMethodId: card.id });
   Object.assign(ids, { teamId: team.id, workspaceId: team.id, userId: other.user.id, repositoryId: repo.id, runId: run.id, findingId: finding.id, fixId: finding.id, invitationId: finding.id, tokenId: finding.id });
 }, 120_000);
 afterAll(() => env?.close());
@@ -172,5 +179,34 @@ describe('no input gives a 5xx', () => {
     expect(nul.status).toBe(400);
     expect(nul.body.errors).toEqual([{ path: 'body.description', message: expect.stringMatching(/NUL/) }]);
     expect(nul.body.detail).toMatch(/^Description must not contain NUL/);
+  });
+});
+
+describe('SARIF import refuses what it must not store', () => {
+  const sarif = (result: Record<string, unknown>, rule: Record<string, unknown> = {}) => ({
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'other-tool', rules: [{ id: 'r1', ...rule }] } }, results: [{ ruleId: 'r1', level: 'error', message: { text: 'm' }, ...result }] }],
+  });
+  const at = (uri: string, startLine = 3) => ({ locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine } } }] });
+
+  it('keeps only http(s) help links, so a stored javascript: URL can never be rendered', async () => {
+    for (const [i, helpUri] of ['javascript:alert(document.cookie)', 'data:text/html,<script>x</script>', 'JaVaScRiPt:alert(1)', 'https://docs.example.com/r1'].entries()) {
+      const res = await request(env.app).post(`/api/runs/${ids.runId}/sarif`).set('authorization', authHeader).send(sarif(at(`src/help-${i}.js`), { helpUri }));
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const stored = await env.knex('findings').where({ runId: ids.runId }).whereLike('path', 'src/help-%').select('helpUrl');
+    expect(stored.map((f: { helpUrl: string | null }) => f.helpUrl).sort()).toEqual(['https://docs.example.com/r1', null, null, null]);
+  });
+
+  it('skips results whose path leaves the repository, and refuses lines beyond int4 with a 400', async () => {
+    const before = await env.knex('findings').where({ runId: ids.runId }).count({ n: '*' }).first();
+    for (const uri of ['../../etc/passwd', '/proc/self/environ', 'src/../../x.js', 'a//b.js', 'src/\u0000.js']) {
+      const res = await request(env.app).post(`/api/runs/${ids.runId}/sarif`).set('authorization', authHeader).send(sarif(at(uri)));
+      expect(res.status, `${uri}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
+    }
+    const after = await env.knex('findings').where({ runId: ids.runId }).count({ n: '*' }).first();
+    expect(after!.n).toBe(before!.n);
+    const big = await request(env.app).post(`/api/runs/${ids.runId}/sarif`).set('authorization', authHeader).send(sarif(at('src/big.js', 2147483648)));
+    expect(big.status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestEnv, type TestEnv } from './support/test-env';
@@ -26,6 +27,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/runs/:runId/sarif': { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [] }] },
   'POST /api/runs/:runId/fixes/batch': { ruleId: 'eslint/no-eval' },
   'PUT /api/workspaces/:workspaceId/ai-keys': { provider: 'groq', apiKey: 'gsk_attacker_supplied_key' },
+  'PUT /api/github/installations/:installationId/repositories/:githubRepoId': { active: true },
 };
 
 beforeAll(async () => {
@@ -47,8 +49,21 @@ beforeAll(async () => {
   const [run] = await env.knex('analysis_runs').insert({ workspaceId: team.id, repositoryId: repo.id, workflowId: 'analysis-victim-run', trigger: 'manual', status: 'completed' }).returning('id');
   const [finding] = await env.knex('findings').insert({ runId: run.id, repositoryId: repo.id, workspaceId: team.id, tool: 'eslint', ruleId: 'eslint/no-eval', category: 'security', severity: 'high', path: 'src/victim-secret.js', startLine: 1, startColumn: 1, endLine: 1, endColumn: 5, message: 'eval in victim code', snippet: 'eval(victimSecret)', fingerprint: 'fp-victim' }).returning('id');
   const [fix] = await env.knex('fixes').insert({ findingId: finding.id, runId: run.id, workspaceId: team.id, repositoryId: repo.id, provider: 'builtin', workflowId: `fix-${finding.id}-builtin`, status: 'validated', patch: '--- a/src/victim-secret.js\n+++ b/src/victim-secret.js\n@@ -1 +1 @@\n-eval(victimSecret)\n+JSON.parse(victimSecret)\n' }).returning('id');
-  Object.assign(ids, { fixId: fix.id, teamId: team.id, workspaceId: team.id, userId: colleague.user.id, invitationId: invitation.id, tokenId: token.id, repositoryId: repo.id, runId: run.id, findingId: finding.id });
-  secrets.push('Victim Corp Secret Team', 'victim-owner@example.test', 'victim-colleague@example.test', 'victim/secret-repo', 'victim-secret.js', 'eval(victimSecret)');
+  // A live login session of the victim (DELETE /api/account/sessions/:sessionId).
+  const sessionId = randomUUID();
+  await env.knex('refresh_tokens').insert({ userId: victim.user.id, familyId: sessionId, tokenHash: hashToken(newOpaqueToken('rt')), expiresAt: new Date(Date.now() + 86_400_000) });
+  // The victim's GitHub App installation, linked to their workspace (the /api/github/installations/:installationId routes).
+  const [installation] = await env.knex('github_installations').insert({ installationId: 918273645, accountLogin: 'victim-gh-org', accountType: 'Organization', workspaceId: team.id }).returning('id');
+  await env.knex('repositories').insert({ workspaceId: team.id, provider: 'github', fullName: 'victim-gh-org/private-app', cloneUrl: 'https://github.com/victim-gh-org/private-app.git', githubInstallationId: installation.id, githubRepoId: 918273646 });
+  Object.assign(ids, { installationId: installation.id, githubRepoId: '918273646' });
+  // Billing: the victim's subscription, one invoice and one saved card.
+  const [tier] = await env.knex('subscription_tier').where({ name: 'professional' }).select('id');
+  const [subscription] = await env.knex('subscription').insert({ workspaceId: team.id, tierId: tier.id, periodTierId: tier.id, currentPeriodStart: new Date(Date.now() - 86_400_000), currentPeriodEnd: new Date(Date.now() + 86_400_000) }).returning('id');
+  const [invoice] = await env.knex('invoice').insert({ subscriptionId: subscription.id, workspaceId: team.id, tierId: tier.id, billingPeriodStart: new Date(Date.now() - 40 * 86_400_000), billingPeriodEnd: new Date(Date.now() - 86_400_000), subtotalCents: 9900, totalCents: 9900, status: 'failed' }).returning('id');
+  const [card] = await env.knex('payment_method').insert({ workspaceId: team.id, stripePaymentMethodId: 'pm_victim_card', brand: 'visa', last4: '4242', isDefault: true }).returning('id');
+  Object.assign(ids, { invoiceId: invoice.id, paymentMethodId: card.id });
+  Object.assign(ids, { fixId: fix.id, teamId: team.id, workspaceId: team.id, userId: colleague.user.id, invitationId: invitation.id, tokenId: token.id, repositoryId: repo.id, runId: run.id, findingId: finding.id, sessionId });
+  secrets.push('Victim Corp Secret Team', 'victim-owner@example.test', 'victim-colleague@example.test', 'victim/secret-repo', 'victim-secret.js', 'eval(victimSecret)', 'victim-gh-org');
 });
 afterAll(() => env.close());
 
@@ -83,5 +98,8 @@ describe('tenant isolation', () => {
     expect((await env.knex('workspace_members').where({ workspaceId: ids.teamId })).length).toBe(2);
     expect((await env.knex('api_tokens').where({ id: ids.tokenId }).first()).revokedAt).toBeNull();
     expect(await env.knex('finding_triage').count('* as n').first()).toEqual({ n: 0 });
+    expect((await env.knex('github_installations').where({ id: ids.installationId }).first()).workspaceId).toBe(ids.teamId);
+    expect((await env.knex('repositories').where({ githubRepoId: 918273646 }).first()).removedAt).toBeNull();
+    expect((await env.knex('refresh_tokens').where({ familyId: ids.sessionId }).first()).revokedAt).toBeNull();
   });
 });

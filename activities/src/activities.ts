@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import { createDbActivities } from './db';
 import { createAnalysisActivities, DEFAULT_LIMITS, type AnalysisLimits } from './analysis';
 import { createGitHubActivities, type OctokitFor } from './github';

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import type { SecretBox } from './platform/secrets';
 import { checkoutCommit, directorySizeBytes, UnsafeRemoteError } from './git';
 import { publishEvent } from './events';
 import {
   countFindingsOfRun,
   createRun,
+  evaluateGate,
   findActiveRepository,
   findActiveRepositoryByGitHubId,
   findBaselineRun,
@@ -30,7 +31,7 @@ import {
   type RunEventFields,
   type RunSummary,
 } from '@argus/db';
-import { SEVERITIES } from '@argus/workflows/contract';
+import type { SEVERITIES } from '@argus/workflows/contract';
 import { analyzeFiles, createAnalyzers, discoverFiles, loadArgusConfig, type ArgusConfig, type Finding } from './analyzers/index';
 
 export interface AnalysisLimits {
@@ -173,14 +174,8 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
     async finalizeRun({ runId, repositoryId }: RunContext): Promise<{ gatePassed: boolean; summary: RunSummary }> {
       const summary = await summarizeRunFindings(knex, runId);
       const config = await gateConfigFor(runId);
-      const limits = config as Partial<Record<(typeof SEVERITIES)[number], number>>;
-      const conditions = SEVERITIES.filter((s) => limits[s] !== undefined).map((severity) => ({
-        severity,
-        maxNew: limits[severity]!,
-        actualNew: summary.newBySeverity[severity],
-        passed: summary.newBySeverity[severity] <= limits[severity]!,
-      }));
-      const gate = { passed: conditions.every((c) => c.passed), conditions };
+      // The same evaluation as when triage recounts a finished run (db's evaluateGate).
+      const gate = evaluateGate(summary, config as Partial<Record<(typeof SEVERITIES)[number], number>>);
       await published(await recordRunResult(knex, runId, { summary, gate, progress: { phase: 'reporting' } }));
       void repositoryId;
       return { gatePassed: gate.passed, summary };

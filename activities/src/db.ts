@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import { recordProbeResult, recordUsageEvent } from '@argus/db';
 
 export interface UsageEvent {

@@ -1,8 +1,6 @@
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 
 import { EVENTS_CHANNEL, type RunEvent } from '@argus/workflows/contract';
-
-export { EVENTS_CHANNEL, type RunEvent };
 
 /** Fans out to every API process through Postgres LISTEN/NOTIFY; the payload stays small (NOTIFY caps at 8 kB). */
 export async function publishEvent(knex: Knex | Knex.Transaction, event: RunEvent): Promise<void> {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 import { assertSafeRemote, gitRemoteEnv } from './platform/ssrf';
-export { assertSafeRemote, UnsafeRemoteError } from './platform/ssrf';
+export { UnsafeRemoteError } from './platform/ssrf';
 
 export interface GitRemote {
   url: string;

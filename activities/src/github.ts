@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { createAppAuth } from '@octokit/auth-app';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import { findRunForReport, newOpenFindingsOfRun, recordRunGitHubIds } from '@argus/db';
 import type { RunContext } from './analysis';
 

@@ -6,6 +6,8 @@ import { ConfigError, loadConfig } from './platform/config';
 import { createLogger } from './platform/logger';
 import { createMetrics } from './platform/metrics';
 import { flushSentry, initSentry } from './platform/sentry';
+import { reencryptSecrets } from './platform/reencrypt';
+import { createSecretBox } from './platform/secrets';
 
 // The worker process: hosts workflows and activities, and serves /metrics and /healthz for ops.
 async function main() {
@@ -57,6 +59,10 @@ async function main() {
     });
   }
   await ensureWorkerSchedules(config, logger);
+  // After a key rotation, stored secrets move to the active key in the background (idempotent, compare-and-set).
+  void reencryptSecrets(knex, createSecretBox(config.encryptionKeys, config.activeEncryptionKeyId))
+    .then((r) => r.reencrypted && logger.info(r, 're-encrypted stored secrets with the active key'))
+    .catch((err) => logger.warn({ err }, 're-encrypting stored secrets failed; it is retried at the next start'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
   await worker.run();
   server.close();

@@ -10,6 +10,7 @@ import outbox from './outbox';
 import { canAccess } from './permissions';
 import { sentryRouterProvider } from './publicConfig';
 import type { StaffRole } from './session';
+import runs from './runs';
 import systemLogs from './system-logs';
 import users from './users';
 
@@ -30,6 +31,7 @@ export const App = () => (
       <>
         {canAccess(role, 'users') && <Resource name="users" {...users} />}
         {canAccess(role, 'audit-logs') && <Resource name="audit-logs" {...auditLogs} />}
+        {canAccess(role, 'runs') && <Resource name="runs" {...runs} />}
         {canAccess(role, 'system-logs') && <Resource name="system-logs" {...systemLogs} />}
         {canAccess(role, 'outbox') && <Resource name="outbox" {...outbox} />}
       </>

@@ -9,6 +9,7 @@ const ACCESS = {
   users: ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'],
   'audit-logs': ['super_admin', 'support_admin'],
   'system-logs': ['super_admin', 'support_admin'],
+  runs: ['super_admin', 'support_admin'],
   outbox: ['super_admin', 'support_admin'],
   health: ['super_admin', 'support_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

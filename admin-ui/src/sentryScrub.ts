@@ -12,7 +12,7 @@ const KNOWN_TOKENS = /\b(argus_(pat|rt|inv)_[A-Za-z0-9_-]{10,}|gh[opsu]_[A-Za-z0
 /** A query parameter whose value is a credential, anywhere in a string (URLs inside messages, span data…). */
 const SECRET_PARAM = /([?&#](?:[^=&#\s]*(?:token|code|secret|password|key|signature|session)[^=&#\s]*)=)[^&#\s"']*/gi;
 
-export function scrubString(value: string): string {
+function scrubString(value: string): string {
   return value
     .replace(SECRET_PARAM, '$1[redacted]')
     .replace(JWT, '[jwt]')
@@ -22,14 +22,14 @@ export function scrubString(value: string): string {
 }
 
 /** A URL without its query string (also the query inside a hash route, `#/users?filter=…`). */
-export function scrubUrl(url: string): string {
+function scrubUrl(url: string): string {
   const [base = '', ...hash] = url.split('#');
   const fragment = hash.join('#').split('?')[0];
   return scrubString(base.split('?')[0] + (hash.length ? `#${fragment}` : ''));
 }
 
 /** Deep copy with secret-named keys dropped and every string scrubbed. */
-export function scrubValue<T>(value: T, depth = 0): T {
+function scrubValue<T>(value: T, depth = 0): T {
   if (depth > 12) return '[depth]' as T;
   if (typeof value === 'string') return scrubString(value) as T;
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1)) as T;
@@ -91,7 +91,7 @@ export function scrubEvent<E extends Event>(event: E): E {
 }
 
 /** True when the URL carries something the rules above remove (a one-time token, an e-mail address…). */
-export function urlHasSecrets(href: string): boolean {
+function urlHasSecrets(href: string): boolean {
   let decoded = href;
   try {
     decoded = decodeURIComponent(href);

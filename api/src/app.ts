@@ -20,12 +20,16 @@ import { adminUserRoutes } from './admin/users/users.routes';
 import { staffGrantRoutes } from './admin/users/staff-grants.routes';
 import { auditLogRoutes } from './admin/audit-logs/audit-logs.routes';
 import { systemLogRoutes } from './admin/system-logs/system-logs.routes';
+import { adminRunRoutes } from './admin/runs/runs.routes';
 import { outboxRoutes } from './admin/outbox/outbox.routes';
 import { repositoryRoutes } from './repositories/repositories.routes';
 import { runRoutes } from './runs/runs.routes';
 import { findingRoutes } from './findings/findings.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { fixRoutes } from './fixes/fixes.routes';
+import { subscriptionRoutes } from './billing/subscriptions.routes';
+import { billingRoutes } from './billing/billing.routes';
+import { adminBillingRoutes } from './admin/billing/billing.routes';
 import { githubAppRoutes } from './github-app/github-app.routes';
 
 
@@ -44,12 +48,16 @@ export const allRoutes: RouteSpec[] = [
   ...staffGrantRoutes,
   ...auditLogRoutes,
   ...systemLogRoutes,
+  ...adminRunRoutes,
   ...outboxRoutes,
   ...repositoryRoutes,
   ...runRoutes,
   ...findingRoutes,
   ...webhookRoutes,
   ...fixRoutes,
+  ...subscriptionRoutes,
+  ...billingRoutes,
+  ...adminBillingRoutes,
   ...githubAppRoutes,
 ];
 

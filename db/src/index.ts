@@ -1,8 +1,8 @@
-export { createKnex, type DbConfig, type Knex } from './knex';
-export { migrateToLatest, rollbackAll } from './migrate';
-export { startEmbeddedPostgres, ensureDatabase, type EmbeddedPostgresHandle } from './embedded-postgres';
-export { redactSecretKeys, SECRET_KEY_PATTERN } from './redact';
-export type { Page, PageRequest, SortColumns } from './paging';
+export { createKnex, type Knex } from './knex';
+export { migrateToLatest } from './migrate';
+export { startEmbeddedPostgres, ensureDatabase } from './embedded-postgres';
+export { SECRET_KEY_PATTERN } from './redact';
+export type { Page, SortColumns } from './paging';
 export type { Db } from './knex';
 
 // One module per table or aggregate: its Objection model and the queries the rest of Argus calls by name.
@@ -32,3 +32,4 @@ export * from './tables/invoices';
 export * from './tables/payment-methods';
 export * from './tables/billing-credits';
 export * from './tables/stripe-events';
+export * from './tables/rate-limits';

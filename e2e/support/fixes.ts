@@ -4,7 +4,7 @@ import request from 'supertest';
 
 export { createBareSampleRemote, gitIn, mergeIntoMain, ROLES_JS, type BareRemote } from './sample-remote';
 
-export const FINAL_FIX_STATUSES = ['validated', 'rejected', 'failed', 'pr_open', 'merged', 'closed'];
+const FINAL_FIX_STATUSES = ['validated', 'rejected', 'failed', 'pr_open', 'merged', 'closed'];
 
 /** Polls the API until the fix reaches one of `statuses`. */
 export async function waitForFix(app: Parameters<typeof request>[0], authHeader: string, findingId: string, fixId: string, statuses = FINAL_FIX_STATUSES, timeoutMs = 90_000) {

@@ -17,6 +17,7 @@ import examples from '@octokit/webhooks-examples';
  *   GET /user and GET /user/installations (user token; paginated with Link headers, `{ total_count, installations }`),
  *   DELETE /applications/:client_id/token (basic auth with the client), GET /installation/repositories (installation
  *   token, paginated), and installation tokens refused for suspended (403) and uninstalled (404) installations.
+ *   GET /apps/:slug/installations/new redirects a browser to the callback as GitHub does (`expectInstallPageVisit`).
  *   `addInstallation`, `authorize`, `suspend`, `uninstall`, `addRepository` and `removeRepository` play GitHub's side;
  *   `*Payload` build signed-webhook bodies for them from GitHub's recorded examples.
  *
@@ -24,7 +25,7 @@ import examples from '@octokit/webhooks-examples';
  * delivery (@octokit/webhooks-examples), with this request's number, title, body, head and base.
  */
 
-export interface GitHubCall {
+interface GitHubCall {
   method: string;
   path: string;
   query: URLSearchParams;
@@ -74,6 +75,8 @@ export async function startGitHubApiLoopback(opts: { appId?: number; slug?: stri
   const revokedUserTokens: string[] = [];
   const installations = new Map<number, LoopbackInstallation>();
   let nextRepoId = 900_000_000;
+  // Who the next browser visiting the install page is on GitHub, and where the App's callback URL points.
+  const installPageVisitors: { login: string; installationId: number; callbackUrl: string; setupAction?: 'install' | 'update' | 'request' }[] = [];
   let nextInstallationId = 40_000_000;
   const pulls: any[] = [];
   // The App's webhook deliveries (GET /app/hook/deliveries), newest first, as GitHub lists them.
@@ -116,6 +119,22 @@ export async function startGitHubApiLoopback(opts: { appId?: number; slug?: stri
       };
       let m: RegExpExecArray | null;
 
+      // GitHub's install page, for a browser: the signed-in GitHub user installs (or updates) the App and authorizes
+      // it, and GitHub redirects to the App's callback URL with code, installation_id, setup_action and the state.
+      if (req.method === 'GET' && (m = /^\/apps\/([^/]+)\/installations\/new$/.exec(url.pathname))) {
+        const visitor = installPageVisitors.shift();
+        if (m[1] !== slug || !visitor) return send(404, { message: 'Not Found' });
+        const callback = new URL(visitor.callbackUrl);
+        if (visitor.setupAction !== 'request') {
+          callback.searchParams.set('code', app.authorize(visitor.login));
+          callback.searchParams.set('installation_id', String(visitor.installationId));
+        }
+        callback.searchParams.set('setup_action', visitor.setupAction ?? 'install');
+        const state = url.searchParams.get('state');
+        if (state) callback.searchParams.set('state', state);
+        res.writeHead(302, { location: callback.toString() }).end();
+        return;
+      }
       if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') {
         const b = (call.body ?? {}) as { client_id?: string; client_secret?: string; code?: string };
         const answer = (payload: Record<string, string>) =>
@@ -261,6 +280,10 @@ export async function startGitHubApiLoopback(opts: { appId?: number; slug?: stri
       installation.repositories = (spec.repositories ?? []).map((r) => repositoryJson(account, r));
       installations.set(installation.id, installation);
       return installation;
+    },
+    /** The next browser on the App's install page is `login` on GitHub, installs `installationId`, and is sent to `callbackUrl`. */
+    expectInstallPageVisit(visitor: { login: string; installationId: number; callbackUrl: string; setupAction?: 'install' | 'update' | 'request' }) {
+      installPageVisitors.push(visitor);
     },
     /** The user authorized the App on GitHub's page: the `code` GitHub appends to the callback (valid ten minutes, once). */
     authorize(login: string): string {

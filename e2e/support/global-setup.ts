@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
 import { freePort } from '../../scripts/lib/processes';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server';
+import { startStripeMock } from '../../scripts/lib/stripe-mock';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
     templateDatabase: string;
     temporalAddress: string;
     temporalNamespace: string;
+    /** stripe-mock's URL (STRIPE_API_BASE), or '' when it could not be started (no binary and no Go). */
+    stripeMockUrl: string;
   }
 }
 
@@ -52,7 +55,12 @@ export default async function setup(project: TestProject) {
   const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: [temporalNamespace], quiet: true });
   stops.push(() => temporal.stop());
 
+  // stripe-mock beside Temporal, private to this run; only the billing tests point Stripe at it.
+  const stripeMock = await startStripeMock({ port: await freePort(), quiet: true });
+  if (stripeMock) stops.push(() => stripeMock.stop());
+
   project.provide('postgresAdminUrl', adminUrl);
+  project.provide('stripeMockUrl', stripeMock?.url ?? '');
   project.provide('templateDatabase', templateDatabase);
   project.provide('temporalAddress', temporal.address);
   project.provide('temporalNamespace', temporalNamespace);

@@ -17,7 +17,7 @@ export interface LoopbackReply {
   delayMs?: number;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: any;

@@ -51,6 +51,8 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
     TEMPORAL_NAMESPACE: inject('temporalNamespace'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // Unlimited plan for tests that are not about billing; billing tests pass BILLING_DEFAULT_TIER: 'free'.
+    BILLING_DEFAULT_TIER: 'enterprise',
     ...ephemeralSecrets(),
     ...env,
   });

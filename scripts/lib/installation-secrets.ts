@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export const SECRETS_FILE = 'secrets.env';
+const SECRETS_FILE = 'secrets.env';
 const KEYS = ['JWT_SECRET', 'ARGUS_ENCRYPTION_KEYS', 'ARGUS_ENCRYPTION_ACTIVE_KEY_ID'] as const;
 type InstallationSecrets = Record<(typeof KEYS)[number], string>;
 

@@ -8,6 +8,7 @@ import { loadConfig, type PlatformConfig } from '@argus/activities';
 import { DEMO_LOGIN, seedDemo } from '../../api/src/seed/demo-seed';
 import { createSampleRepo } from '../../e2e/fixtures/sample-repo';
 import { startTemporalDevServer } from './temporal-server';
+import { startStripeMock } from './stripe-mock';
 import { assertPortsFree, nodeTsArgs, ROOT, waitForHttp } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
 import { withInstallationSecrets } from './installation-secrets';
@@ -15,7 +16,7 @@ import { serveSite } from './site-server';
 
 const run = promisify(execFile);
 
-export interface StackUrls {
+interface StackUrls {
   portal: string;
   admin: string;
   api: string;
@@ -118,6 +119,25 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
       components.push('temporal', 'temporal-ui');
     } else {
       components.push('temporal');
+    }
+
+    // Billing talks to stripe-mock (private to this stack) unless real Stripe keys are given or ARGUS_STRIPE_MOCK=0
+    // asks for manual mode. stripe-mock keeps no state: Argus's tables hold it.
+    if (!config.STRIPE_SECRET_KEY && opts.env.ARGUS_STRIPE_MOCK !== '0') {
+      const port = Number(opts.env.STRIPE_MOCK_PORT ?? 12111);
+      const mock = await startStripeMock({ port, log, quiet: opts.quiet }).catch((err: Error) => {
+        log(`[start] stripe-mock did not start (${err.message}); billing runs in manual mode`);
+        return null;
+      });
+      if (mock) {
+        stops.push(() => mock.stop());
+        env.STRIPE_SECRET_KEY = 'sk_test_argus_stripe_mock';
+        env.STRIPE_API_BASE = mock.url;
+        components.push('stripe-mock');
+        log(`[start] stripe-mock on ${mock.url} stands in for Stripe`);
+      } else {
+        log('[start] stripe-mock is not available (no Go to build it): billing runs in manual mode');
+      }
     }
 
     const children: SupervisedProcess[] = [];

@@ -23,7 +23,7 @@ export const TEMPORAL_CLI: PinnedTool = {
 };
 export const STRIPE_MOCK: PinnedTool = { name: 'stripe-mock', version: '0.197.0', module: 'github.com/stripe/stripe-mock' };
 
-export const TOOL_CACHE = process.env.ARGUS_TOOL_CACHE ?? path.join(os.homedir(), '.cache', 'argus', 'bin');
+const TOOL_CACHE = process.env.ARGUS_TOOL_CACHE ?? path.join(os.homedir(), '.cache', 'argus', 'bin');
 
 async function which(cmd: string): Promise<string | undefined> {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
@@ -53,7 +53,7 @@ async function pathBinaryIsPinned(tool: PinnedTool, binary: string): Promise<boo
   }
 }
 
-export async function hasGo(): Promise<boolean> {
+async function hasGo(): Promise<boolean> {
   try {
     await run('go', ['version']);
     return true;

@@ -3,6 +3,7 @@ import {
   CancellationScope,
   defineQuery,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -27,6 +28,13 @@ export async function analyzeRepository(input: AnalyzeRepositoryInput): Promise<
   let phase = 'registering';
   setHandler(phaseQuery, () => phase);
   const run = await quick.registerRun({ ...input, workflowId: workflowInfo().workflowId });
+  // The plan decides before a slot is taken: a run it does not cover is recorded as skipped, with the reason.
+  // (patched: runs started before billing existed replay without the admission step.)
+  const admission = patched('billing-admission') ? await quick.admitRun(run) : { admitted: true as const };
+  if (!admission.admitted) {
+    phase = 'skipped';
+    return { runId: run.runId, status: 'skipped', gatePassed: false, findings: 0, newFindings: 0, baseline: false };
+  }
   try {
     phase = 'waiting for a slot';
     while (!(await quick.acquireRunSlot(run))) await sleep(input.slotPollInterval ?? '10 seconds');

@@ -15,7 +15,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CATEGORIES = ['security', 'bug', 'performance', 'maintainability', 'style'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+/** `skipped`: the plan did not cover the run (over quota, or the workspace is restricted); `error` says why. */
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'skipped'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const RUN_TRIGGERS = ['push', 'pull_request', 'manual', 'schedule'] as const;
@@ -92,7 +93,7 @@ export interface AnalyzeRepositoryInput {
 
 export interface AnalyzeRepositoryResult {
   runId: string;
-  status: 'completed';
+  status: 'completed' | 'skipped';
   gatePassed: boolean;
   findings: number;
   newFindings: number;
@@ -253,6 +254,8 @@ export interface InvoiceDueSubscriptionsInput {
   asOf?: string;
   batchSize?: number;
   concurrency?: number;
+  /** How soon a silent (crashed) worker's batch is retried elsewhere; tests shorten it. */
+  heartbeatTimeout?: string;
 }
 
 export interface InvoiceDueSubscriptionsResult {

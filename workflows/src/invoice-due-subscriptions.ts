@@ -2,11 +2,8 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '@argus/activities/worker';
 import type { InvoiceDueSubscriptionsInput, InvoiceDueSubscriptionsResult } from './contract';
 
-const { invoiceDueBatch } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const batches = (heartbeatTimeout: string) =>
+  proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout, retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
 const { announceInvoices } = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
 
 /**
@@ -19,6 +16,7 @@ export async function invoiceDueSubscriptions(input: InvoiceDueSubscriptionsInpu
   const asOf = input.asOf ?? new Date(workflowInfo().startTime).toISOString();
   const limit = input.batchSize ?? 500;
   const concurrency = input.concurrency ?? 6;
+  const { invoiceDueBatch } = batches(input.heartbeatTimeout ?? '30 seconds');
   let processed = 0;
   let invoicesCreated = 0;
   // A subscription several periods behind is closed once per pass, so passes repeat until one closes nothing.

@@ -195,7 +195,7 @@ function langFor(p: string): Lang | null {
   return null;
 }
 
-export function astGrepAppliesTo(p: string): boolean {
+function astGrepAppliesTo(p: string): boolean {
   const lang = languageOf(p);
   return (lang === 'javascript' || lang === 'typescript') && !isDeclarationFile(p);
 }

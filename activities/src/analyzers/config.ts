@@ -3,9 +3,10 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { AnalyzerId } from './types';
+import { realPathInRoot } from './source';
 
 /** Max allowed NEW findings per severity before the quality gate fails. A missing key means "no limit". */
-export type GateLimits = Partial<Record<'critical' | 'high' | 'medium' | 'low', number>>;
+type GateLimits = Partial<Record<'critical' | 'high' | 'medium' | 'low', number>>;
 
 export interface ArgusConfig {
   analyzers: Record<AnalyzerId, boolean>;
@@ -27,7 +28,7 @@ export interface LoadedConfig {
   file: string | null;
 }
 
-export const CONFIG_FILE_NAMES = ['.argus.yml', '.argus.yaml'] as const;
+const CONFIG_FILE_NAMES = ['.argus.yml', '.argus.yaml'] as const;
 const MAX_CONFIG_BYTES = 256 * 1024;
 
 export function defaultConfig(): ArgusConfig {
@@ -268,7 +269,8 @@ export async function loadArgusConfig(root: string): Promise<LoadedConfig> {
   if (present.length > 1) errors.push({ path: '', message: `both ${present.join(' and ')} exist; using ${file}` });
   let text: string;
   try {
-    const buf = await readFile(path.join(root, file));
+    // Never through a symlink out of the checkout: a parse error would echo the target's content to the user.
+    const buf = await readFile(await realPathInRoot(root, file));
     if (buf.length > MAX_CONFIG_BYTES) {
       return { config: defaultConfig(), errors: [...errors, { path: '', message: `${file} is larger than ${MAX_CONFIG_BYTES / 1024} KB; using the defaults` }], file };
     }

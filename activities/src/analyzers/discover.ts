@@ -5,12 +5,13 @@ import { promisify } from 'node:util';
 import ignore from 'ignore';
 import { LANGUAGES, languageOf, throwIfAborted } from './types';
 import type { Language } from './types';
+import { realPathInRoot } from './source';
 
 const execFileAsync = promisify(execFile);
 
 export type SkipReason = 'vendored' | 'minified' | 'generated' | 'too_large' | 'ignored' | 'binary';
 
-export interface SkippedFile {
+interface SkippedFile {
   /** Posix path relative to the root; a directory skipped as a whole is reported once, with a trailing slash. */
   path: string;
   reason: SkipReason;
@@ -33,7 +34,7 @@ export interface DiscoverResult {
   skipped: SkippedFile[];
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 const VENDORED_DIRS = new Set(['node_modules', 'vendor', 'third_party', 'bower_components', '.venv', 'venv', 'site-packages']);
 const GENERATED_DIRS = new Set(['dist', 'build']);
@@ -83,7 +84,7 @@ export function classifyPath(rel: string): { reason: SkipReason; reportAs: strin
 }
 
 /** Content classification of a candidate file's bytes (the whole file for JS, else its first 8000 bytes). */
-export function classifyContent(rel: string, head: Buffer, wholeFile: string | null): SkipReason | null {
+function classifyContent(rel: string, head: Buffer, wholeFile: string | null): SkipReason | null {
   if (head.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
   const text = wholeFile ?? head.toString('utf8');
   const firstLines = text.split(/\r\n|\r|\n/, 5);
@@ -157,7 +158,7 @@ async function listWithGit(root: string): Promise<Listing> {
 async function listByWalking(root: string, signal: AbortSignal | undefined): Promise<Listing> {
   const ig = ignore();
   try {
-    ig.add(await readFile(path.join(root, '.gitignore'), 'utf8'));
+    ig.add(await readFile(await realPathInRoot(root, '.gitignore'), 'utf8'));
   } catch {
     // No .gitignore.
   }

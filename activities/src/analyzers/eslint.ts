@@ -201,7 +201,7 @@ export function classifyEslintRule(ruleId: string, metaType?: string): { categor
   return { category: 'maintainability', severity: 'low' };
 }
 
-export function eslintAppliesTo(p: string): boolean {
+function eslintAppliesTo(p: string): boolean {
   const lang = languageOf(p);
   return (lang === 'javascript' || lang === 'typescript') && !isDeclarationFile(p);
 }

@@ -10,20 +10,12 @@ import { CATEGORIES, compareFindings, SEVERITIES, throwIfAborted } from './types
 import type { Analyzer, AnalyzerId, Category, Finding, RawFinding, Severity } from './types';
 
 export * from './types';
-export { discoverFiles, classifyPath, DEFAULT_MAX_FILE_BYTES } from './discover';
-export type { DiscoverOptions, DiscoverResult, SkippedFile, SkipReason } from './discover';
-export { loadArgusConfig, parseArgusConfig, defaultConfig, CONFIG_FILE_NAMES } from './config';
-export type { ArgusConfig, ConfigError, GateLimits, LoadedConfig } from './config';
-export { fingerprintFinding, normalizeSnippet } from './fingerprint';
-export { findSuppression, parseSuppressionDirective } from './suppression';
-export { maskSecrets } from './secrets';
-export { createEslintAnalyzer } from './eslint';
-export { createRuffAnalyzer } from './ruff';
-export { createSecretsAnalyzer } from './secrets';
-export { createAstGrepAnalyzer } from './ast-grep';
+export { discoverFiles } from './discover';
+export { loadArgusConfig, defaultConfig } from './config';
+export type { ArgusConfig } from './config';
 
 /** The namespace each analyzer's rule ids live in. */
-export const RULE_PREFIX: Record<AnalyzerId, string> = {
+const RULE_PREFIX: Record<AnalyzerId, string> = {
   eslint: 'eslint/',
   ruff: 'ruff/',
   secrets: 'secrets/',
@@ -39,7 +31,7 @@ export function createAnalyzers(): Analyzer[] {
  * Rules that report the same problem at the same place. On one line of one file, only the first rule of a group that
  * fired is kept (so `eval(x)` is one finding, not three); if its analyzer is turned off, the next one stands in.
  */
-export const EQUIVALENT_RULES: readonly (readonly string[])[] = [
+const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['eslint/no-eval', 'argus/no-eval', 'eslint/security/detect-eval-with-expression'],
   ['eslint/no-new-func', 'argus/no-new-func'],
   ['eslint/no-implied-eval', 'argus/no-string-timer'],
@@ -69,7 +61,7 @@ function positiveInt(n: unknown, fallback: number): number {
 }
 
 /** Puts a raw finding in canonical form: prefixed rule id, valid enums and positions, masked and bounded text. */
-export function normalizeFinding(f: RawFinding, analyzerId: AnalyzerId): RawFinding {
+function normalizeFinding(f: RawFinding, analyzerId: AnalyzerId): RawFinding {
   const prefix = RULE_PREFIX[analyzerId];
   const ruleId = f.ruleId.startsWith(prefix) ? f.ruleId : `${prefix}${f.ruleId}`;
   const startLine = positiveInt(f.startLine, 1);
@@ -93,7 +85,7 @@ export function normalizeFinding(f: RawFinding, analyzerId: AnalyzerId): RawFind
 }
 
 /** Drops findings made redundant by a better-ranked equivalent rule on the same line (see EQUIVALENT_RULES). */
-export function dropEquivalentDuplicates(findings: RawFinding[]): RawFinding[] {
+function dropEquivalentDuplicates(findings: RawFinding[]): RawFinding[] {
   const best = new Map<string, number>();
   const keyOf = (f: RawFinding, group: number) => `${f.path}\u0000${f.startLine}\u0000${group}`;
   for (const f of findings) {

@@ -19,7 +19,7 @@ interface RuffDiagnostic {
 }
 
 /** The rules Argus runs: bandit (security), pyflakes (real bugs), syntax/IO errors and bugbear. */
-export const RUFF_SELECT = ['S', 'F', 'E9', 'B'] as const;
+const RUFF_SELECT = ['S', 'F', 'E9', 'B'] as const;
 
 /** Rules that are noise in tests (pytest is built on assert; fixtures hold fake passwords). */
 const TEST_ONLY_NOISE = new Set(['S101', 'S105', 'S106', 'S107', 'S311', 'S108']);

@@ -48,7 +48,7 @@ function looksLikeRealSecret(value: string): boolean {
   return shannonEntropy(value) >= 3.5;
 }
 
-export const SECRET_RULES: readonly SecretRule[] = [
+const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'private-key',
     title: 'Private key committed to the repository',
@@ -147,7 +147,7 @@ export function findSecretsInLine(line: string): SecretMatch[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-export function maskValue(secret: string): string {
+function maskValue(secret: string): string {
   return `${secret.slice(0, 4)}****`;
 }
 

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { isSafeRelativePath } from '../platform/paths';
 
-export const MAX_SNIPPET_CHARS = 500;
+export { isSafeRelativePath };
+
+const MAX_SNIPPET_CHARS = 500;
 /** A finding spanning many lines keeps only its first few in the snippet. */
 const MAX_SNIPPET_LINES = 5;
 
@@ -10,21 +13,26 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** Rejects paths that are absolute or climb out of the root: analyzers only ever read inside the checkout. */
-export function isSafeRelativePath(rel: string): boolean {
-  if (rel === '' || rel.includes('\0')) return false;
-  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel)) return false;
-  return !rel.split('/').some((seg) => seg === '..' || seg === '');
-}
-
-export function resolveInRoot(root: string, rel: string): string {
+function resolveInRoot(root: string, rel: string): string {
   if (!isSafeRelativePath(rel)) throw new Error(`Refusing to read outside the repository: ${JSON.stringify(rel)}`);
   return path.join(root, ...rel.split('/'));
 }
 
-/** Reads a file of the checkout as UTF-8 text, without a BOM. */
+/**
+ * The real path of a file of the checkout, refusing any that a symlink (anywhere on the path) takes outside it.
+ * A repository can contain `src/x.js -> /proc/self/environ`; a lexical check alone would read the worker's
+ * environment into an LLM prompt, or let a built-in fix write outside the sandbox.
+ */
+export async function realPathInRoot(root: string, rel: string): Promise<string> {
+  const lexical = resolveInRoot(root, rel);
+  const [realRoot, real] = await Promise.all([realpath(root), realpath(lexical)]);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`Refusing to follow a symbolic link out of the repository: ${JSON.stringify(rel)}`);
+  return real;
+}
+
+/** Reads a file of the checkout as UTF-8 text, without a BOM. Never follows a symlink out of the checkout. */
 export async function readSource(root: string, rel: string): Promise<string> {
-  const text = await readFile(resolveInRoot(root, rel), 'utf8');
+  const text = await readFile(await realPathInRoot(root, rel), 'utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -18,7 +18,3 @@ export async function makeTree(files: Record<string, string | Buffer>): Promise<
 export function brief(f: RawFinding | Finding): { ruleId: string; path: string; line: number; category: string; severity: string } {
   return { ruleId: f.ruleId, path: f.path, line: f.startLine, category: f.category, severity: f.severity };
 }
-
-export function only<T extends RawFinding>(findings: T[], ruleId: string, file?: string): T[] {
-  return findings.filter((f) => f.ruleId === ruleId && (file === undefined || f.path === file));
-}

@@ -59,9 +59,9 @@ export interface Analyzer {
   appliesTo(path: string): boolean;
 }
 
-export const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'] as const;
-export const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'] as const;
-export const PY_EXTENSIONS = ['.py'] as const;
+const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'] as const;
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'] as const;
+const PY_EXTENSIONS = ['.py'] as const;
 
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);

@@ -1,10 +1,12 @@
 import { Context } from '@temporalio/activity';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import type Stripe from 'stripe';
 import {
   appendActivity,
   ensureSubscription,
   findInvoiceById,
+  findRunById,
+  markRunSkipped,
   findSubscriptionById,
   listDueSubscriptionIds,
   listUnpaidInvoicesOfSubscription,
@@ -26,8 +28,10 @@ import type {
   SubscriptionSnapshot,
 } from '@argus/workflows/contract';
 import type { Mailer } from '../platform/mailer';
-import { cancelSubscription, changePlan, closeBillingPeriod, reactivateSubscription, snapshotOf, TierCache } from './engine';
-import { sendBillingNotice } from './notices';
+import { cancelSubscription, changePlan, closeBillingPeriod, closeDuePeriods, reactivateSubscription, snapshotOf, TierCache } from './engine';
+import { sendBillingNotice, sendInvoiceAnnouncements } from './notices';
+import { checkQuota } from './quotas';
+import { publishEvent } from '../events';
 import { chargeInvoice } from './payments';
 import type { BillingSettings } from './settings';
 
@@ -52,13 +56,11 @@ async function eachLimited<T>(items: T[], concurrency: number, fn: (item: T) => 
 export function createBillingActivities({ knex, settings, stripe, mailer, portalUrl }: BillingActivityDeps) {
   const notify = (sub: Pick<SubscriptionRow, 'workspaceId' | 'billingEmail'>, notice: Parameters<typeof sendBillingNotice>[4]) => sendBillingNotice(knex, mailer, portalUrl, sub, notice);
 
+  /** Mails unannounced invoices (these, or the next 500), once: the rows stay locked until they are marked. */
   async function announce(invoiceIds?: string[]): Promise<number> {
     return knex.transaction(async (trx) => {
-      const locked = await lockUnannouncedInvoices(trx, invoiceIds ? invoiceIds.length : 200, invoiceIds);
-      await eachLimited(locked, 4, async (invoice) => {
-        const sub = await findSubscriptionById(knex, invoice.subscriptionId);
-        if (sub) await notify(sub, { kind: 'invoice', invoice });
-      });
+      const locked = await lockUnannouncedInvoices(trx, invoiceIds ? invoiceIds.length : 500, invoiceIds);
+      await sendInvoiceAnnouncements(knex, mailer, portalUrl, locked);
       await markInvoicesAnnounced(trx, locked.map((i) => i.id));
       return locked.length;
     });
@@ -179,24 +181,40 @@ export function createBillingActivities({ knex, settings, stripe, mailer, portal
 
     /**
      * One batch of the invoicing run: closes the period of every subscription (after `afterId`, in id order) whose
-     * period ended by `asOf`. Subscriptions someone else holds are skipped; they are being closed already.
+     * period ended by `asOf`, in transactions of up to 100 subscriptions, `concurrency` at a time. Subscriptions
+     * someone else holds are skipped; they are being closed already.
      */
     async invoiceDueBatch({ asOf, afterId, limit, concurrency }: { asOf: string; afterId: string | null; limit: number; concurrency: number }): Promise<{ processed: number; closed: number; invoicesCreated: number; lastId: string | null; done: boolean }> {
       const ctx = Context.current();
       const at = new Date(asOf);
       const ids = await listDueSubscriptionIds(knex, at, { afterId: afterId ?? undefined, limit });
       const tiers = new TierCache();
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
       let closed = 0;
       let invoicesCreated = 0;
-      await eachLimited(ids, concurrency, async (id) => {
-        const result = await closeBillingPeriod(knex, settings, id, { asOf: at, skipLocked: true }, tiers);
-        if (result.status === 'closed') {
-          closed++;
-          if (result.created) invoicesCreated++;
-        }
+      await eachLimited(chunks, concurrency, async (chunk) => {
+        const result = await closeDuePeriods(knex, settings, chunk, at, tiers);
+        closed += result.closed;
+        invoicesCreated += result.invoicesCreated;
         ctx.heartbeat({ afterId });
       });
       return { processed: ids.length, closed, invoicesCreated, lastId: ids.at(-1) ?? afterId, done: ids.length < limit };
+    },
+
+    /**
+     * Before a run takes a slot: does the plan cover it? If not (Free at its limit, or a restricted workspace) the run
+     * is recorded as skipped with the reason, never dropped. A retried call answers the same.
+     */
+    async admitRun({ runId, workspaceId }: { runId: string; workspaceId: string; repositoryId: string }): Promise<{ admitted: true } | { admitted: false; reason: string }> {
+      const run = await findRunById(knex, runId);
+      if (run?.status === 'skipped') return { admitted: false, reason: run.error ?? 'The plan does not cover this analysis.' };
+      if (run && run.status !== 'queued') return { admitted: true };
+      const decision = await checkQuota(knex, settings, workspaceId, 'analysis', { excludeRunId: runId });
+      if (decision.allowed) return { admitted: true };
+      const skipped = await markRunSkipped(knex, runId, decision.message);
+      if (skipped) await publishEvent(knex, { type: 'run.updated', runId, workspaceId, repositoryId: skipped.repositoryId, status: skipped.status, progress: skipped.progress });
+      return { admitted: false, reason: decision.message };
     },
 
     /** Mails every invoice nobody announced yet, a batch at a time; answers how many. */
@@ -206,4 +224,4 @@ export function createBillingActivities({ knex, settings, stripe, mailer, portal
   };
 }
 
-export type BillingActivities = ReturnType<typeof createBillingActivities>;
+type BillingActivities = ReturnType<typeof createBillingActivities>;

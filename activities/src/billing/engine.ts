@@ -1,25 +1,30 @@
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import {
   addPendingInvoiceItem,
-  advanceSubscriptionPeriod,
+  advanceSubscriptionPeriods,
+  appendActivities,
   appendActivity,
-  attachUsageToInvoice,
-  availableCredit,
+  attachUsageToInvoices,
+  availableCreditOf,
   claimUnbilledUsage,
+  claimUnbilledUsageOf,
   consumeCredit,
   ensureSubscription,
   findInvoiceForPeriod,
   findTierById,
   findTierByName,
-  insertInvoiceWithItems,
-  listPendingInvoiceItems,
+  insertInvoicesWithItems,
+  listPendingInvoiceItemsOf,
+  lockDueSubscriptions,
   lockSubscription,
+  planPeriodAdvance,
   recordPlanChange,
   setCancelAtPeriodEnd,
   setPendingTier,
   setSubscriptionTier,
   startPaidPeriod,
   syncUsageRecords,
+  syncUsageRecordsOf,
   type Db,
   type InvoiceRow,
   type SubscriptionRow,
@@ -103,11 +108,115 @@ export interface CloseOptions {
   actorId?: string | null;
 }
 
+interface Closing {
+  sub: SubscriptionRow;
+  /** Set when a cancellation ends the period now. */
+  endedAt?: Date;
+}
+
 /**
- * Closes the subscription's current period if it ended: bills its base fee, overage, prorations and tax minus credits
- * as one invoice (none when nothing is owed), marks the usage it billed, consumes the credits, and opens the next
- * period (a trial becomes active; a pending downgrade or a cancellation takes effect). One transaction, so a crash
- * leaves either all of it or none, and the unique (subscription, period start) makes a second invoice impossible.
+ * Closes the periods of subscriptions the transaction has locked: bills each period's base fee, overage, prorations
+ * and tax minus credits as one invoice (none when nothing is owed), marks the usage it billed, consumes the credits,
+ * and opens the next period (a trial becomes active; a pending downgrade or a cancellation takes effect). Set-based:
+ * a batch of hundreds costs a dozen statements. The unique (subscription, period start) makes a second invoice
+ * impossible even if two callers got this far.
+ */
+async function closeLockedPeriods(trx: Knex.Transaction, settings: BillingSettings, closing: Closing[], tiers: TierCache, actorId: string | null): Promise<Map<string, { invoice: InvoiceRow | null; subscription: SubscriptionRow }>> {
+  const results = new Map<string, { invoice: InvoiceRow | null; subscription: SubscriptionRow }>();
+  if (!closing.length) return results;
+  // One connection per transaction: its queries run one after the other.
+  const free = await tiers.named(trx, 'free');
+  for (const id of new Set(closing.flatMap(({ sub }) => [sub.tierId, sub.periodTierId, ...(sub.pendingTierId ? [sub.pendingTierId] : [])]))) await tiers.get(trx, id);
+  const subs = closing.map((c) => c.sub);
+  await syncUsageRecordsOf(trx, subs);
+  const usage = await claimUnbilledUsageOf(trx, closing.map(({ sub, endedAt }) => ({ subscriptionId: sub.id, before: endedAt ?? new Date(sub.currentPeriodEnd) })));
+  const pending = new Map<string, Awaited<ReturnType<typeof listPendingInvoiceItemsOf>>>();
+  for (const item of await listPendingInvoiceItemsOf(trx, subs.map((s) => s.id))) pending.set(item.subscriptionId, [...(pending.get(item.subscriptionId) ?? []), item]);
+  const credits = await availableCreditOf(trx, subs.map((s) => s.workspaceId));
+
+  const entries: Parameters<typeof insertInvoicesWithItems>[1] = [];
+  const creditUse: { workspaceId: string; cents: number }[] = [];
+  for (const { sub, endedAt } of closing) {
+    const periodTier = await tiers.get(trx, sub.periodTierId);
+    const tier = await tiers.get(trx, sub.tierId);
+    const taxRateBps = taxRateFor(settings.taxRates, sub.billingCountry);
+    const composed = composePeriodInvoice({
+      tierName: periodTier.displayName,
+      basePriceCents: periodTier.monthlyPriceCents,
+      periodStart: new Date(sub.currentPeriodStart),
+      periodEnd: new Date(sub.currentPeriodEnd),
+      endedAt,
+      trial: sub.status === 'trial',
+      analysesUsed: usage.get(sub.id)!.totals.analysis,
+      analysesAllowance: tier.maxAnalysesPerMonth,
+      overagePriceCents: tier.overagePriceCents,
+      overageAllowed: tier.overageAllowed,
+      pendingItems: (pending.get(sub.id) ?? []).map((p) => ({ type: p.itemType, description: p.description, totalCents: p.totalCents, ref: p.id })),
+      creditsAvailableCents: credits.get(sub.workspaceId) ?? 0,
+      taxRateBps,
+      currency: settings.currency,
+    });
+    if (!composed.lines.some((l) => l.totalCents !== 0)) continue;
+    if (composed.creditsAppliedCents > 0) creditUse.push({ workspaceId: sub.workspaceId, cents: composed.creditsAppliedCents });
+    entries.push({
+      invoice: {
+        subscriptionId: sub.id,
+        workspaceId: sub.workspaceId,
+        tierId: periodTier.id,
+        billingPeriodStart: new Date(sub.currentPeriodStart),
+        billingPeriodEnd: endedAt ?? new Date(sub.currentPeriodEnd),
+        currency: settings.currency,
+        subtotalCents: composed.subtotalCents,
+        taxCents: composed.taxCents,
+        taxRateBps,
+        taxCountry: sub.billingCountry,
+        totalCents: composed.totalCents,
+        overageChargesCents: composed.overageCents,
+        creditsAppliedCents: composed.creditsAppliedCents,
+        status: composed.totalCents > 0 ? 'sent' : 'paid',
+      },
+      lines: composed.lines.map((l) => ({ type: l.type, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, totalCents: l.totalCents, pendingItemId: l.ref })),
+    });
+  }
+  const invoices = new Map<string, InvoiceRow>();
+  for (const { invoice, created } of await insertInvoicesWithItems(trx, entries)) {
+    // The row lock says this period is open; an invoice for it means the data were changed by hand.
+    if (!created) throw new Error(`subscription ${invoice.subscriptionId} already has invoice ${invoice.number} for its open period`);
+    invoices.set(invoice.subscriptionId, invoice);
+  }
+  await attachUsageToInvoices(trx, [...invoices.values()].map((inv) => ({ ids: usage.get(inv.subscriptionId)!.ids, invoiceId: inv.id })));
+  for (const use of creditUse) await consumeCredit(trx, use.workspaceId, use.cents);
+  const advanced = await advanceSubscriptionPeriods(trx, closing.map(({ sub, endedAt }) => planPeriodAdvance(sub, { fallbackTierId: free?.id ?? sub.tierId, endedAt })));
+  const byId = new Map(advanced.map((s) => [s.id, s]));
+
+  const names = new Map<string, string>();
+  const nameOf = async (id: string) => names.get(id) ?? names.set(id, (await tiers.get(trx, id)).name).get(id)!;
+  const audits: Parameters<typeof appendActivities>[1] = [];
+  for (const { sub } of closing) {
+    const next = byId.get(sub.id)!;
+    const invoice = invoices.get(sub.id) ?? null;
+    results.set(sub.id, { invoice, subscription: next });
+    if (next.status === sub.status && next.tierId === sub.tierId && !invoice) continue;
+    for (const id of [sub.tierId, next.tierId, ...(sub.pendingTierId ? [sub.pendingTierId] : [])]) await nameOf(id);
+    const action = next.status === 'cancelled' && sub.status !== 'cancelled' ? 'subscription.cancelled' : sub.status === 'trial' ? 'subscription.trial_ended' : 'subscription.renewed';
+    audits.push({
+      workspaceId: sub.workspaceId,
+      actorId,
+      actorKind: actorId ? 'user' : 'system',
+      action,
+      resourceType: 'subscription',
+      resourceId: sub.id,
+      before: brief(sub, names),
+      after: { ...brief(next, names), invoice: invoice ? { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents } : null },
+    });
+  }
+  await appendActivities(trx, audits);
+  return results;
+}
+
+/**
+ * Closes one subscription's current period if it ended (or now, for a cancellation), in one transaction under its
+ * row lock: a crash leaves all of it or none.
  */
 export async function closeBillingPeriod(knex: Knex, settings: BillingSettings, subscriptionId: string, opts: CloseOptions, tiers = new TierCache()): Promise<CloseOutcome> {
   return knex.transaction(async (trx) => {
@@ -116,71 +225,21 @@ export async function closeBillingPeriod(knex: Knex, settings: BillingSettings, 
     if (opts.expectedPeriodStart && new Date(sub.currentPeriodStart).getTime() !== opts.expectedPeriodStart.getTime()) {
       return { status: 'already_closed' as const, invoice: (await findInvoiceForPeriod(trx, sub.id, opts.expectedPeriodStart)) ?? null, subscription: sub };
     }
-    const periodEnd = opts.endNow ? opts.asOf : new Date(sub.currentPeriodEnd);
-    if (!opts.endNow && periodEnd > opts.asOf) return { status: 'not_due' as const, subscription: sub };
+    if (!opts.endNow && new Date(sub.currentPeriodEnd) > opts.asOf) return { status: 'not_due' as const, subscription: sub };
+    const closed = (await closeLockedPeriods(trx, settings, [{ sub, endedAt: opts.endNow ? opts.asOf : undefined }], tiers, opts.actorId ?? null)).get(sub.id)!;
+    return { status: 'closed' as const, invoice: closed.invoice, created: Boolean(closed.invoice), subscription: closed.subscription };
+  });
+}
 
-    const [periodTier, tier, free] = await Promise.all([tiers.get(trx, sub.periodTierId), tiers.get(trx, sub.tierId), tiers.named(trx, 'free')]);
-    await syncUsageRecords(trx, sub);
-    const usage = await claimUnbilledUsage(trx, sub.id, periodEnd);
-    const pending = await listPendingInvoiceItems(trx, sub.id);
-    const credit = await availableCredit(trx, sub.workspaceId, { forUpdate: true });
-    const taxRateBps = taxRateFor(settings.taxRates, sub.billingCountry);
-    const composed = composePeriodInvoice({
-      tierName: periodTier.displayName,
-      basePriceCents: periodTier.monthlyPriceCents,
-      periodStart: new Date(sub.currentPeriodStart),
-      periodEnd: new Date(sub.currentPeriodEnd),
-      endedAt: opts.endNow ? opts.asOf : undefined,
-      trial: sub.status === 'trial',
-      analysesUsed: usage.totals.analysis,
-      analysesAllowance: tier.maxAnalysesPerMonth,
-      overagePriceCents: tier.overagePriceCents,
-      overageAllowed: tier.overageAllowed,
-      pendingItems: pending.map((p) => ({ type: p.itemType, description: p.description, totalCents: p.totalCents, ref: p.id })),
-      creditsAvailableCents: credit,
-      taxRateBps,
-      currency: settings.currency,
-    });
-
-    let invoice: InvoiceRow | null = null;
-    let created = false;
-    if (composed.lines.some((l) => l.totalCents !== 0)) {
-      const result = await insertInvoiceWithItems(
-        trx,
-        {
-          subscriptionId: sub.id,
-          workspaceId: sub.workspaceId,
-          tierId: periodTier.id,
-          billingPeriodStart: new Date(sub.currentPeriodStart),
-          billingPeriodEnd: periodEnd,
-          currency: settings.currency,
-          subtotalCents: composed.subtotalCents,
-          taxCents: composed.taxCents,
-          taxRateBps,
-          taxCountry: sub.billingCountry,
-          totalCents: composed.totalCents,
-          overageChargesCents: composed.overageCents,
-          creditsAppliedCents: composed.creditsAppliedCents,
-          status: composed.totalCents > 0 ? 'sent' : 'paid',
-        },
-        composed.lines.map((l) => ({ type: l.type, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, totalCents: l.totalCents, pendingItemId: l.ref })),
-      );
-      invoice = result.invoice;
-      created = result.created;
-      if (!created) throw new Error(`subscription ${sub.id} already has an invoice for the period starting ${sub.currentPeriodStart.toISOString()} but was never advanced`);
-      await attachUsageToInvoice(trx, usage.ids, invoice.id);
-      if (composed.creditsAppliedCents > 0) await consumeCredit(trx, sub.workspaceId, composed.creditsAppliedCents);
-    }
-    const next = await advanceSubscriptionPeriod(trx, sub, { fallbackTierId: free?.id ?? sub.tierId, endedAt: opts.endNow ? opts.asOf : undefined });
-    if (next.status !== sub.status || next.tierId !== sub.tierId || invoice) {
-      const names = new Map([periodTier, tier, ...(free ? [free] : [])].map((t) => [t.id, t.name]));
-      if (next.tierId !== sub.tierId) names.set(next.tierId, (await tiers.get(trx, next.tierId)).name);
-      await audit(trx, sub, next.status === 'cancelled' && sub.status !== 'cancelled' ? 'subscription.cancelled' : sub.status === 'trial' ? 'subscription.trial_ended' : 'subscription.renewed', opts.actorId ?? null, brief(sub, names), {
-        ...brief(next, names),
-        invoice: invoice ? { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents } : null,
-      });
-    }
-    return { status: 'closed' as const, invoice, created, subscription: next };
+/**
+ * The invoicing run's step: closes, in one transaction, the periods of those of `ids` that ended by `asOf`.
+ * Subscriptions someone else holds are skipped (a workflow is closing them); a crash rolls the whole batch back.
+ */
+export async function closeDuePeriods(knex: Knex, settings: BillingSettings, ids: string[], asOf: Date, tiers = new TierCache()): Promise<{ closed: number; invoicesCreated: number }> {
+  return knex.transaction(async (trx) => {
+    const subs = await lockDueSubscriptions(trx, ids, asOf);
+    const results = await closeLockedPeriods(trx, settings, subs.map((sub) => ({ sub })), tiers, null);
+    return { closed: results.size, invoicesCreated: [...results.values()].filter((r) => r.invoice).length };
   });
 }
 

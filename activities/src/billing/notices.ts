@@ -1,4 +1,4 @@
-import { findWorkspaceById, listMembers, type Db, type InvoiceRow } from '@argus/db';
+import { billingContactsOf, findWorkspaceById, listMembers, type Db, type InvoiceRow } from '@argus/db';
 import type { Mailer } from '../platform/mailer';
 import { formatCents } from './pricing';
 
@@ -19,7 +19,7 @@ async function recipients(db: Db, workspaceId: string, billingEmail: string | nu
   return (await listMembers(db, workspaceId)).filter((m) => m.role === 'admin').map((m) => m.email);
 }
 
-export function renderNotice(workspaceName: string, notice: BillingNotice, portalUrl: string): { subject: string; text: string; template: string } {
+function renderNotice(workspaceName: string, notice: BillingNotice, portalUrl: string): { subject: string; text: string; template: string } {
   const billing = `${portalUrl.replace(/\/$/, '')}/billing`;
   switch (notice.kind) {
     case 'invoice': {
@@ -59,4 +59,16 @@ export async function sendBillingNotice(db: Db, mailer: Mailer, portalUrl: strin
   const mail = renderNotice(workspace?.name ?? 'your workspace', notice, portalUrl);
   for (const address of to) await mailer.send({ to: address, ...mail });
   return to.length;
+}
+
+/** Announces many new invoices with one outbox write (an invoicing run's thousands). Answers how many mails. */
+export async function sendInvoiceAnnouncements(db: Db, mailer: Mailer, portalUrl: string, invoices: InvoiceRow[]): Promise<number> {
+  const contacts = await billingContactsOf(db, invoices.map((i) => i.subscriptionId));
+  const mails = invoices.flatMap((invoice) => {
+    const contact = contacts.get(invoice.subscriptionId);
+    if (!contact) return [];
+    const mail = renderNotice(contact.workspaceName, { kind: 'invoice', invoice }, portalUrl);
+    return contact.recipients.map((to) => ({ to, ...mail }));
+  });
+  return mailer.sendMany(mails);
 }

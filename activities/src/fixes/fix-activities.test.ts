@@ -48,7 +48,7 @@ beforeAll(async () => {
   const secrets = createSecretBox(env.config.encryptionKeys, env.config.activeEncryptionKeyId);
   await env.knex('workspace_ai_keys').insert({ workspaceId: ws.id, provider: 'groq', keySealed: secrets.encrypt('gsk_activity_test_key', `workspace:${ws.id}:groq`) });
   process.env.GROQ_BASE_URL = groq.url;
-  activities = createFixActivities({ knex: env.knex, secrets, octokitFor: null, portalUrl: 'http://portal.test', limits: { ...DEFAULT_LIMITS, sandboxRoot: path.join(os.tmpdir(), 'argus-fix-activity-tests') } });
+  activities = createFixActivities({ knex: env.knex, secrets, octokitFor: null, portalUrl: 'http://portal.test', allowPrivateRemotes: true, limits: { ...DEFAULT_LIMITS, sandboxRoot: path.join(os.tmpdir(), 'argus-fix-activity-tests') } });
 }, 120_000);
 afterAll(async () => {
   delete process.env.GROQ_BASE_URL;

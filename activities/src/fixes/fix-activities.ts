@@ -1,13 +1,13 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import { findFixWithFinding, findingsOfRunInFiles, findWorkspaceAiKey, markFixFailed, markFixGenerating, saveFixUsage, saveFixVerdict, saveGeneratedFix, type FixRow, type FixWithFinding } from '@argus/db';
 import { appendActivity } from '@argus/db';
 import { DEFAULT_LIMITS, type AnalysisLimits } from '../analysis';
 import { analyzeFiles, createAnalyzers, loadArgusConfig, type Finding } from '../analyzers/index';
 import { occurrenceKey } from '../analyzers/fingerprint';
-import { readSource, resolveInRoot } from '../analyzers/source';
+import { readSource, realPathInRoot } from '../analyzers/source';
 import { git } from '../git';
 import type { OctokitFor } from '../github';
 import type { SecretBox } from '../platform/secrets';
@@ -70,7 +70,7 @@ export async function recordFixActivity(db: Knex | Knex.Transaction, entry: { wo
 }
 
 /** Business failures are final; timeouts and unreachable providers are retried by Temporal first. */
-export function toApplicationFailure(err: FixFailure): ApplicationFailure {
+function toApplicationFailure(err: FixFailure): ApplicationFailure {
   return ApplicationFailure.create({ message: err.message, type: err.type, nonRetryable: !TRANSIENT_FIX_FAILURES.includes(err.type), cause: err.cause instanceof Error ? err.cause : undefined });
 }
 
@@ -167,7 +167,7 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
         let patch: string;
         let files: string[];
         if (answer.kind === 'content') {
-          await writeFile(resolveInRoot(dir, finding.path), answer.content);
+          await writeFile(await realPathInRoot(dir, finding.path), answer.content);
           patch = await diffOf(dir, [finding.path]);
           files = [finding.path];
           if (!patch.trim()) throw new FixFailure('NoFixAvailable', `The built-in fix for ${finding.ruleId} changed nothing.`);

@@ -34,7 +34,7 @@ export function costMicroUsd(model: string, usage: ProviderUsage | undefined): n
 }
 
 /** Lines around the finding, numbered, so the model can anchor its hunk. */
-export function surroundingCode(source: string, startLine: number, endLine: number, radius = 20): { from: number; to: number; text: string } {
+function surroundingCode(source: string, startLine: number, endLine: number, radius = 20): { from: number; to: number; text: string } {
   const lines = source.split(/\r\n|\r|\n/);
   const from = Math.max(1, startLine - radius);
   const to = Math.min(lines.length, Math.max(startLine, endLine) + radius);
@@ -46,7 +46,7 @@ export function surroundingCode(source: string, startLine: number, endLine: numb
   return { from, to, text };
 }
 
-export const SYSTEM_PROMPT = [
+const SYSTEM_PROMPT = [
   'You fix one static-analysis finding in a code repository with the smallest correct change.',
   'Answer with a unified diff (git format: `--- a/<path>`, `+++ b/<path>`, `@@` hunks with unchanged context lines and no line numbers in the code) in one ```diff fenced block, then one short paragraph explaining the change.',
   'Edit only existing files; do not reformat unrelated code; keep the behaviour the code intends.',
@@ -73,7 +73,7 @@ export function buildFixPrompt(req: FixRequest): string {
 }
 
 /** A documentation link for rule ids whose analyzer did not give one. */
-export function ruleDocUrl(ruleId: string): string | null {
+function ruleDocUrl(ruleId: string): string | null {
   if (ruleId.startsWith('eslint/@typescript-eslint/')) return `https://typescript-eslint.io/rules/${ruleId.slice('eslint/@typescript-eslint/'.length)}`;
   if (ruleId.startsWith('eslint/security/')) return `https://github.com/eslint-community/eslint-plugin-security/blob/main/docs/rules/${ruleId.slice('eslint/security/'.length)}.md`;
   if (ruleId.startsWith('eslint/')) return `https://eslint.org/docs/latest/rules/${ruleId.slice('eslint/'.length)}`;

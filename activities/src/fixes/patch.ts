@@ -2,7 +2,7 @@ import { isSafeRelativePath } from '../analyzers/source';
 import { FixFailure } from './types';
 
 /** Patches larger than this are not a fix for one finding. */
-export const MAX_PATCH_BYTES = 200_000;
+const MAX_PATCH_BYTES = 200_000;
 
 const REFUSAL = /^(?:i['’]?m sorry|i am sorry|sorry,|i can(?:no|['’])t|i won['’]?t|i will not|i am unable|i['’]?m unable|i['’]?m not able|as an ai)\b/i;
 const NO_FIX = /^NO_FIX:\s*/i;

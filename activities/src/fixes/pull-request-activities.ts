@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import { findFixesWithFindings, markFixesPullRequestOpen } from '@argus/db';
 import { DEFAULT_LIMITS, type AnalysisLimits } from '../analysis';
 import type { OctokitFor } from '../github';

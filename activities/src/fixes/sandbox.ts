@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import { findRunSource, type RunSource } from '@argus/db';
 import { checkoutCommit, git, gitRemote, type GitRemote } from '../git';
 import type { OctokitFor } from '../github';

@@ -1,6 +1,6 @@
 /** Shared shapes of fix generation: what a provider is given, what it answers, and how it fails. */
 
-export { FIX_PROVIDERS, FIX_STATUSES, type FixProviderId, type LlmProviderId, type FixStatus } from '@argus/workflows/contract';
+export type { FixProviderId, LlmProviderId } from '@argus/workflows/contract';
 import type { FixProviderId, LlmProviderId } from '@argus/workflows/contract';
 
 /**
@@ -18,7 +18,6 @@ export type FixFailureType =
   | 'ProviderRejectedRequest';
 
 export const TRANSIENT_FIX_FAILURES: readonly FixFailureType[] = ['ProviderTimeout', 'ProviderUnavailable'];
-export const FINAL_FIX_FAILURES: readonly FixFailureType[] = ['NoFixAvailable', 'InvalidPatch', 'ProviderRefused', 'ProviderRateLimited', 'ProviderNotConfigured', 'ProviderRejectedRequest'];
 
 export interface ProviderUsage {
   tokensIn: number;

@@ -18,3 +18,6 @@ export { billingSettings, createStripeClient, type BillingSettings } from '../bi
 export { previewPlanChange, snapshotOf, TierCache, type PlanPreview } from '../billing/engine';
 export { BillingError, createSetupIntent, detachPaymentMethod, ensureStripeCustomer, refundInvoice, savePaymentMethod } from '../billing/payments';
 export { renderInvoicePdf } from '../billing/invoice-pdf';
+export { reencryptSecrets, type ReencryptResult } from './reencrypt';
+export { isSafeRelativePath } from './paths';
+export { checkQuota, type QuotaDecision, type QuotaMetric } from '../billing/quotas';

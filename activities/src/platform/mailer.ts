@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { insertOutboxEmail, markOutboxEmailFailed, markOutboxEmailSent, type Db } from '@argus/db';
+import { insertOutboxEmail, insertOutboxEmails, markOutboxEmailFailed, markOutboxEmailSent, type Db } from '@argus/db';
 import type { Logger } from 'pino';
 import { redactTokens } from './scrub';
 
@@ -12,6 +12,8 @@ export interface OutgoingMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ id: string; status: 'sent' | 'kept' | 'failed' }>;
+  /** Many mails: written to the outbox in one statement, then sent one by one (with SMTP). Answers how many were queued. */
+  sendMany(mails: OutgoingMail[]): Promise<number>;
 }
 
 /**
@@ -40,6 +42,24 @@ export function createMailer({ knex, smtpUrl, from, logger }: { knex: Db; smtpUr
         await markOutboxEmailFailed(knex, id, (err as Error).message);
         return { id, status: 'failed' };
       }
+    },
+    async sendMany(mails) {
+      if (!mails.length) return 0;
+      const ids = await insertOutboxEmails(knex, mails.map((m) => ({ toAddress: m.to, subject: m.subject, textBody: m.text, template: m.template, status: transport ? 'pending' : 'kept' })));
+      if (!transport) {
+        logger.info({ count: ids.length, template: mails[0]!.template }, 'mails kept in outbox (no SMTP_URL)');
+        return ids.length;
+      }
+      for (const [i, mail] of mails.entries()) {
+        try {
+          await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+          await markOutboxEmailSent(knex, ids[i]!);
+        } catch (err) {
+          logger.warn({ err, outboxId: ids[i] }, 'SMTP send failed; mail stays in the outbox');
+          await markOutboxEmailFailed(knex, ids[i]!, (err as Error).message);
+        }
+      }
+      return ids.length;
     },
   };
 }

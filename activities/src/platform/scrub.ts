@@ -1,9 +1,6 @@
 // PII and secret scrubbing shared by logs, Sentry events and the system log.
 import { SECRET_KEY_PATTERN as SECRET_KEY } from '@argus/db';
 
-// The activity log's redaction lives with its one writer in @argus/db; re-exported here for existing callers.
-export { redactSecretKeys } from '@argus/db';
-
 const SOURCE_KEY = /^(snippet|source|code|patch|diff|pre_context|post_context|context_line)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const BEARER = /\b(Bearer|token|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Knex } from 'knex';
+import type { Knex } from '@argus/db';
 import type { Logger } from 'pino';
 import { createActivities, createActivityDeps } from '../activities';
 import type { PlatformConfig } from '../platform/config';

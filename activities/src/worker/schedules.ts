@@ -2,15 +2,20 @@ import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } fro
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '../platform/config';
 import { scheduleIds } from '@argus/workflows/contract';
+import { ensureInvoicingSchedule } from './billing-schedule';
 
 export const DELIVERY_RECONCILER_SCHEDULE = scheduleIds.webhookDeliveryReconciler;
 
 /** With a GitHub App configured, a Temporal Schedule redelivers failed webhook deliveries every 15 minutes. */
 export async function ensureWorkerSchedules(config: PlatformConfig, logger: Logger): Promise<void> {
-  if (!config.GITHUB_APP_ID) return;
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    await ensureInvoicingSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, every: config.BILLING_INVOICING_EVERY }).then(
+      (outcome) => logger.info(`${outcome} the invoicing schedule (every ${config.BILLING_INVOICING_EVERY})`),
+      (err) => logger.warn({ err }, 'could not create the invoicing schedule'),
+    );
+    if (!config.GITHUB_APP_ID) return;
     await client.schedule.create({
       scheduleId: DELIVERY_RECONCILER_SCHEDULE,
       spec: { intervals: [{ every: '15 minutes' }] },

@@ -44,6 +44,25 @@ export const en: TranslationMessages = {
         after: 'After',
       },
     },
+    runs: {
+      name: 'Run |||| Runs',
+      fields: {
+        id: 'ID',
+        createdAt: 'Started',
+        finishedAt: 'Finished',
+        workspaceName: 'Workspace',
+        repositoryName: 'Repository',
+        trigger: 'Trigger',
+        status: 'Status',
+        ref: 'Ref',
+        commitSha: 'Commit',
+        error: 'Error',
+        workflowId: 'Workflow (Temporal UI)',
+        q: 'Repository or workflow',
+        from: 'From',
+        to: 'To',
+      },
+    },
     'system-logs': {
       name: 'System log entry |||| System logs',
       fields: {

@@ -2,7 +2,7 @@
 export const WORKSPACE_ROLES = ['admin', 'developer', 'viewer'] as const;
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
 
-export const WORKSPACE_PERMISSIONS = {
+const WORKSPACE_PERMISSIONS = {
   'results:view': ['admin', 'developer', 'viewer'],
   'activity:view': ['admin', 'developer', 'viewer'],
   'members:view': ['admin', 'developer', 'viewer'],
@@ -11,6 +11,10 @@ export const WORKSPACE_PERMISSIONS = {
   'members:invite': ['admin'],
   'members:manage': ['admin'],
   'settings:change': ['admin'],
+  /** The plan, usage and invoices. */
+  'billing:view': ['admin', 'developer', 'viewer'],
+  /** Change the plan, cancel, pay, manage cards. */
+  'billing:manage': ['admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 export type WorkspacePermission = keyof typeof WORKSPACE_PERMISSIONS;
 
@@ -24,6 +28,8 @@ const PERMISSION_PHRASES: Record<WorkspacePermission, string> = {
   'members:invite': 'invite people',
   'members:manage': 'change members or their roles',
   'settings:change': 'change its settings',
+  'billing:view': 'see its plan, usage or invoices',
+  'billing:manage': 'change its plan, pay invoices or manage its cards',
 };
 
 /** The refusal for a role without a permission, written for the person refused. */
@@ -46,7 +52,7 @@ export function weakerRole(a: WorkspaceRole, b: WorkspaceRole): WorkspaceRole {
 export const STAFF_ROLES = ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const STAFF_PERMISSIONS = {
+const STAFF_PERMISSIONS = {
   'console:access': ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'],
   'users:read': ['super_admin', 'billing_admin', 'support_admin', 'analytics_admin'],
   'users:manage': ['super_admin', 'support_admin'],

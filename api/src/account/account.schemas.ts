@@ -18,7 +18,7 @@ export const ZAccount = z.object({ user: ZAccountUser, personalWorkspaceId: z.st
 
 export const ZEmailChangeRequested = z.object({ status: z.literal('sent'), pendingEmail: z.string() });
 
-export const ZAccountSession = z
+const ZAccountSession = z
   .object({
     id: z.string().meta({ description: 'The session (one login, across all its token refreshes)' }),
     createdAt: ZInstant.meta({ description: 'When the user logged in' }),

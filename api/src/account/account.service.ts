@@ -33,7 +33,7 @@ import { workflowClient } from '../temporal/workflow-client';
 
 // The account page (issue 11 §4): the user's own profile, address, password, sessions, and deleting the account.
 
-export interface AccountUserView {
+interface AccountUserView {
   id: string;
   email: string;
   name: string;

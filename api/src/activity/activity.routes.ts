@@ -5,7 +5,7 @@ import { requireWorkspace } from '../access/workspace-access';
 import { ZTeamParams } from '../teams/teams.routes';
 import { listActivity, streamActivityCsv } from './activity.service';
 
-export const ZActivity = z.object({
+const ZActivity = z.object({
   id: z.string(),
   actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
   action: z.string(),

@@ -70,7 +70,7 @@ describe('admin users', () => {
       email: 'analytics@staff.example.test',
       name: 'analytics',
       status: 'active',
-      emailVerifiedAt: null,
+      emailVerifiedAt: expect.any(String),
       lastLoginAt: null,
       lockedUntil: null,
       createdAt: expect.any(String),

@@ -8,8 +8,8 @@ import { NotFoundError, RequestValidationError, zodIssuesToErrors } from '../htt
  *   GET /api/admin/<resource>?sort=["field","ASC"]&range=[0,24]&filter={"q":"x"}
  * answers a JSON array plus `Content-Range: <resource> <start>-<end>/<total>`.
  */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_RANGE: [number, number] = [0, 24];
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_RANGE: [number, number] = [0, 24];
 
 /** The query as it reaches the route: three JSON-encoded strings (documented in OpenAPI). */
 export const ZSimpleRestQuery = z.object({

@@ -2,7 +2,7 @@ import { insertUser, insertWorkspaceWithOwner, uniqueWorkspaceSlug, type Db, typ
 import { hashPassword } from './passwords';
 
 /** Turns a name into a URL slug; uniqueness is handled by the caller's retry. */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return (
     text
       .normalize('NFKD')

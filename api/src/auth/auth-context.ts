@@ -10,6 +10,8 @@ export interface AuthContext {
   via: 'session' | 'api_token';
   /** Set for API tokens: the token works in this one workspace, with at most this role. */
   tokenWorkspaceId?: string;
+  /** Set for API tokens: the token's id (its own rate-limit bucket). */
+  tokenId?: string;
   tokenRole?: WorkspaceRole;
   staffRole?: StaffRole | null;
   /** The login session (refresh-token family) of a session's access token, when it names one. */
@@ -45,7 +47,7 @@ export async function authenticate(req: Request, deps: AppDeps, opts: { optional
     if (!token.lastUsedAt || Date.now() - new Date(token.lastUsedAt).getTime() > 60_000) {
       void touchApiToken(deps.knex, token.id).catch(() => {});
     }
-    auth = { userId: token.userId, via: 'api_token', tokenWorkspaceId: token.workspaceId, tokenRole: token.role };
+    auth = { userId: token.userId, via: 'api_token', tokenWorkspaceId: token.workspaceId, tokenRole: token.role, tokenId: token.id };
   } else {
     const verified = await verifyAccessToken(deps.config.jwtSecret, credential);
     auth = { userId: verified.userId, via: 'session', ...(verified.sessionId ? { sessionId: verified.sessionId } : {}) };

@@ -30,7 +30,7 @@ export function dummyPasswordHash(): Promise<string> {
 // l33t, repeats) instead of only counting characters. Score 0–4; Argus requires 3 ("safely unguessable").
 // ---------------------------------------------------------------------------------------------------------
 
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 
 let configured = false;
 function configure() {

@@ -1,14 +1,14 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthorizedError } from '../http/errors';
 
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 /**
  * Opaque secrets (refresh, API, reset, invitation tokens) are random and stored only as SHA-256. Every kind is
  * `argus_<kind>_…`; activities/src/platform/scrub.ts and the console's outbox mask each of them.
  */
-export const OPAQUE_TOKEN_KINDS = ['rt', 'pat', 'ott', 'inv'] as const;
+const OPAQUE_TOKEN_KINDS = ['rt', 'pat', 'ott', 'inv'] as const;
 export function newOpaqueToken(kind: (typeof OPAQUE_TOKEN_KINDS)[number]): string {
   return `argus_${kind}_${randomBytes(32).toString('base64url')}`;
 }
@@ -17,19 +17,13 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function safeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
-}
-
 /**
  * Claims beyond the standard ones: `sid`, the login session (refresh-token family) the token was issued to, so
  * ending that session ends the token too; `gen`, the user's session generation, so a password change or reset
  * ends every token issued before it. Tokens without them (test fixtures, scripts) belong to no session and to
  * generation 0.
  */
-export interface AccessClaims {
+interface AccessClaims {
   sessionId?: string;
   generation?: number;
 }
@@ -47,7 +41,7 @@ export async function signAccessToken(secret: string, userId: string, now = Date
   return { token, expiresAt };
 }
 
-export interface VerifiedAccessToken {
+interface VerifiedAccessToken {
   userId: string;
   sessionId?: string;
   generation: number;

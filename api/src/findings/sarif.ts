@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findingsOfRunWithTriage, findRepositoryById, insertFindings, setRunSummary, summarizeRunFindings, type FindingWithTriage, type NewFinding, type RunRow } from '@argus/db';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '@argus/workflows/contract';
 import type { AppDeps } from '../app-deps';
+import { isSafeRelativePath } from '@argus/activities';
 
 // SARIF is for interchange, not storage: findings live in Postgres and are rendered to SARIF 2.1.0 on demand.
 const SECURITY_SEVERITY: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
@@ -67,7 +68,22 @@ export async function exportRunAsSarif(deps: AppDeps, run: RunRow) {
   };
 }
 
-const ZRegion = z.object({ startLine: z.number().int().min(1).optional(), startColumn: z.number().int().min(1).optional(), endLine: z.number().int().min(1).optional(), endColumn: z.number().int().min(1).optional(), snippet: z.object({ text: z.string().optional() }).optional() }).loose();
+// Lines and columns are stored as int4: larger values are refused at the edge, never by Postgres.
+const position = z.number().int().min(1).max(2_147_483_647);
+const ZRegion = z.object({ startLine: position.optional(), startColumn: position.optional(), endLine: position.optional(), endColumn: position.optional(), snippet: z.object({ text: z.string().optional() }).optional() }).loose();
+/** Only http(s) help links are kept: a `javascript:` or `data:` helpUri would be rendered as a link. */
+const httpUri = z
+  .string()
+  .optional()
+  .transform((u) => {
+    if (!u) return undefined;
+    try {
+      const url = new URL(u);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && u.length <= 2000 ? url.toString() : undefined;
+    } catch {
+      return undefined;
+    }
+  });
 const ZResult = z
   .object({
     ruleId: z.string().optional(),
@@ -81,7 +97,7 @@ const ZResult = z
     properties: z.record(z.string(), z.unknown()).optional(),
   })
   .loose();
-const ZRule = z.object({ id: z.string(), helpUri: z.string().optional(), properties: z.record(z.string(), z.unknown()).optional() }).loose();
+const ZRule = z.object({ id: z.string(), helpUri: httpUri, properties: z.record(z.string(), z.unknown()).optional() }).loose();
 export const ZSarifLog = z.object({
   version: z.literal('2.1.0', { error: 'only SARIF 2.1.0 is supported' }),
   runs: z.array(z.object({ tool: z.object({ driver: z.object({ name: z.string(), rules: z.array(ZRule).optional() }).loose() }).loose(), results: z.array(ZResult).optional() }).loose()).min(1).max(50),
@@ -134,6 +150,11 @@ export async function importSarifIntoRun(deps: AppDeps, run: RunRow, log: SarifL
       const securitySeverity = result.properties?.['security-severity'] ?? rule?.properties?.['security-severity'];
       const tags = [result.properties?.tags, rule?.properties?.tags].flatMap((t) => (Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : []));
       const path = location.artifactLocation.uri.replace(/^file:\/\/\/?/, '').replace(/^\.\//, '');
+      // A finding's path is read later (snippets, fixes): only plain paths inside the repository are imported.
+      if (!isSafeRelativePath(path) || path.length > 1000) {
+        skipped++;
+        continue;
+      }
       const region = location.region ?? {};
       const snippet = region.snippet?.text?.slice(0, 500) ?? '';
       // An Argus export (this run's or another's) keeps its findings' identity: the same fingerprint, rule, tool,

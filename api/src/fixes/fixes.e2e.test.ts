@@ -111,7 +111,7 @@ describe('generating a built-in fix', () => {
   it('lets viewers read fixes but not generate, apply or open pull requests', async () => {
     const eq = finding('eslint/eqeqeq', 'src/legacy.js');
     const denied = await generate(eq.id, viewer).expect(403);
-    expect(denied.body.detail).toContain('(viewer)');
+    expect(denied.body.detail).toContain('As a viewer');
     await request(env.app).post(`/api/fixes/${fixId}/apply`).set('authorization', viewer.authHeader).expect(403);
     await request(env.app).post(`/api/fixes/${fixId}/create-pr`).set('authorization', viewer.authHeader).expect(403);
     await request(env.app).post(`/api/runs/${run.id}/fixes/batch`).set('authorization', viewer.authHeader).send({ ruleId: 'eslint/eqeqeq' }).expect(403);

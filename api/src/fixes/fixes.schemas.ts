@@ -45,7 +45,6 @@ export const ZFix = z
     pullRequest: z.object({ branch: z.string(), url: z.string().nullable(), number: z.number().int().nullable() }).nullable(),
     applied: z.object({ at: ZInstant, by: z.string().nullable() }).nullable(),
     workflowId: z.string(),
-    temporalUrl: z.string(),
     finding: z
       .object({ ruleId: z.string(), path: z.string(), startLine: z.number().int(), severity: ZSeverity })
       .optional()

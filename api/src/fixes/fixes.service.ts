@@ -16,19 +16,19 @@ import {
 } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { workflowClient } from '../temporal/workflow-client';
+import { assertQuota } from '../billing/quotas';
 import type { AuthContext } from '../auth/auth-context';
 import { requireWorkspace } from '../access/workspace-access';
 import type { WorkspacePermission } from '../access/permissions';
 import { isUuid } from '../access/workspace-access';
 import { recordActivity } from '../audit/activity-log';
 import { ConflictError, NotFoundError } from '../http/errors';
-import { temporalUrl } from '../runs/runs.service';
 
-export function fixBranch(fixId: string): string {
+function fixBranch(fixId: string): string {
   return `argus/fix-${fixId}`;
 }
 /** A git-safe branch for a batch: no `..`, no `@{`, no trailing `.lock`, no spaces. */
-export function batchBranch(runId: string, ruleId: string): string {
+function batchBranch(runId: string, ruleId: string): string {
   const slug = ruleId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'rule';
   return `argus/fix-batch-${runId.slice(0, 8)}-${slug}`;
 }
@@ -53,7 +53,6 @@ export function publicFix(deps: AppDeps, f: FixRow & Partial<Pick<FixWithFinding
     pullRequest: f.prBranch ? { branch: f.prBranch, url: f.prUrl ?? null, number: f.prNumber ?? null } : null,
     applied: f.appliedAt ? { at: f.appliedAt, by: f.appliedBy ?? null } : null,
     workflowId: f.workflowId,
-    temporalUrl: temporalUrl(deps, f.workflowId),
     finding: f.ruleId ? { ruleId: f.ruleId, path: f.path, startLine: f.startLine, severity: f.severity } : undefined,
     createdAt: f.createdAt,
     updatedAt: f.updatedAt,
@@ -75,7 +74,7 @@ export async function requireFix(deps: AppDeps, auth: AuthContext, fixId: string
 }
 
 /** Where a provider's key comes from: the workspace's own sealed key first, then the operator's environment. */
-export async function providerKeySource(deps: AppDeps, workspaceId: string, provider: LlmProviderId): Promise<'workspace' | 'environment' | null> {
+async function providerKeySource(deps: AppDeps, workspaceId: string, provider: LlmProviderId): Promise<'workspace' | 'environment' | null> {
   if (await findWorkspaceAiKey(deps.knex, workspaceId, provider)) return 'workspace';
   const envKey = provider === 'groq' ? deps.config.GROQ_API_KEY : deps.config.ANTHROPIC_API_KEY;
   return envKey || llmSettingsFromEnv(provider).apiKey ? 'environment' : null;
@@ -90,6 +89,7 @@ export async function requestFix(deps: AppDeps, req: Request, finding: FindingRo
     const d = LLM_DEFAULTS[provider];
     throw new ConflictError(`No ${d.label} API key is set for this workspace. A workspace admin can add one in the workspace’s settings, under AI providers.`);
   }
+  await assertQuota(deps, finding.workspaceId, 'fix');
   const workflowId = workflowIds.fixGeneration(finding.id, provider);
   const { fix, created } = await findOrCreateFix(deps.knex, { findingId: finding.id, runId: finding.runId, workspaceId: finding.workspaceId, repositoryId: finding.repositoryId, provider, workflowId, requestedBy: userId });
   if (fix.status === 'queued') {

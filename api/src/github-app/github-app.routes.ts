@@ -33,6 +33,7 @@ export const githubAppRoutes = [
     tags: ['github'],
     auth: 'user',
     params: z.object({ workspaceId: z.string() }),
+    successStatus: 200,
     responses: { 200: { description: 'where to send the browser (valid for 30 minutes, once)', schema: ZGitHubInstallStart }, 409: { description: 'the GitHub App is not configured' } },
     handler: async ({ deps, auth, params }) => {
       await requireWorkspace(deps, auth, params.workspaceId, 'settings:change');
@@ -45,6 +46,7 @@ export const githubAppRoutes = [
     summary: 'Finish the install: GitHub’s callback parameters; links the installation once GitHub confirms the user can access it',
     tags: ['github'],
     auth: 'user',
+    successStatus: 200,
     body: z.object({
       state: z.string().min(16).max(200),
       code: z.string().min(1).max(200).optional(),

@@ -3,7 +3,7 @@ import { orNull, ZInstant } from '../openapi/schemas';
 
 // Response shapes of the GitHub App routes, as github-app.service.ts builds them.
 
-export const ZGitHubAppStatus = z
+const ZGitHubAppStatus = z
   .object({
     configured: z.boolean().meta({ description: 'Whether this Argus installation can send people to the App’s install page' }),
     slug: z.string().nullable(),
@@ -12,7 +12,7 @@ export const ZGitHubAppStatus = z
   })
   .meta({ id: 'GitHubAppStatus' });
 
-export const ZGitHubInstallation = z
+const ZGitHubInstallation = z
   .object({
     id: z.string(),
     installationId: z.number().int().meta({ description: 'GitHub’s id of the installation' }),
@@ -40,7 +40,7 @@ export const ZGitHubSetupResult = z
   })
   .meta({ id: 'GitHubSetupResult' });
 
-export const ZGitHubInstallationRepository = z
+const ZGitHubInstallationRepository = z
   .object({
     githubRepoId: z.number().int(),
     fullName: z.string(),

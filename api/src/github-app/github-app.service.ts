@@ -56,7 +56,7 @@ function fromGitHub(err: unknown): never {
   throw err;
 }
 
-export type InstallationStatus = 'active' | 'suspended' | 'uninstalled';
+type InstallationStatus = 'active' | 'suspended' | 'uninstalled';
 const statusOf = (i: Pick<GitHubInstallationRow, 'deletedAt' | 'suspendedAt'>): InstallationStatus => (i.deletedAt ? 'uninstalled' : i.suspendedAt ? 'suspended' : 'active');
 
 function publicInstallation(deps: AppDeps, i: GitHubInstallationRow & { activeRepositories?: number }) {

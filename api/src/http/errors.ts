@@ -27,11 +27,12 @@ export class RequestValidationError extends AppError {
   }
 }
 export class UnauthorizedError extends AppError { override status = 401; override title = 'Unauthorized'; }
+/** The plan does not cover it (a quota is used up); extras carry the limit, the usage and an upgrade hint. */
+export class PaymentRequiredError extends AppError { override status = 402; override title = 'Payment Required'; }
 export class ForbiddenError extends AppError { override status = 403; override title = 'Forbidden'; }
 export class NotFoundError extends AppError { override status = 404; override title = 'Not Found'; }
 export class ConflictError extends AppError { override status = 409; override title = 'Conflict'; }
 export class GoneError extends AppError { override status = 410; override title = 'Gone'; }
-export class PayloadTooLargeError extends AppError { override status = 413; override title = 'Payload Too Large'; }
 export class TooManyRequestsError extends AppError {
   override status = 429;
   override title = 'Too Many Requests';

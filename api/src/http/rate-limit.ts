@@ -23,7 +23,3 @@ export function rateLimit(name: 'auth', perMinute: number) {
     next();
   };
 }
-
-export function resetRateLimits() {
-  state.clear();
-}

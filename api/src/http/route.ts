@@ -4,15 +4,15 @@ import type { AppDeps } from '../app-deps';
 import type { AuthContext } from '../auth/auth-context';
 import type { StaffPermission } from '../access/permissions';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteResponse {
+interface RouteResponse {
   description: string;
   schema?: ZodType;
   contentType?: string;
 }
 
-export interface HandlerContext<P, Q, B> {
+interface HandlerContext<P, Q, B> {
   req: Request;
   res: Response;
   params: P;

@@ -5,6 +5,7 @@ import type { RouteSpec } from './route';
 import { authenticate, requireStaff } from '../auth/auth-context';
 import { rateLimit } from './rate-limit';
 import { findBadText } from './text-guard';
+import { enforceApiRateLimit } from '../billing/api-rate-limits';
 
 function parsePart(schema: RouteSpec['params'] | RouteSpec['body'], value: unknown, where: string, problems: { path: string; message: string }[]) {
   const bad = findBadText(value, where);
@@ -33,6 +34,8 @@ export function mountRoutes(routes: RouteSpec[], deps: AppDeps): Router {
     handlers.push(async (req, res, next) => {
       const auth = route.auth === 'public' ? await authenticate(req, deps, { optional: true }) : await authenticate(req, deps);
       if (route.auth === 'staff') await requireStaff(auth!, route.staffPermission, deps);
+      // API tokens are metered per tier (billing), in Postgres so that every API process agrees.
+      await enforceApiRateLimit(deps, auth, res);
       res.locals.auth = auth;
       next();
     });

@@ -5,7 +5,7 @@ import { requireVerifiedEmail } from '../auth/auth-context';
 import { problem, ZRole, ZTeamParams, ZWorkspace } from '../teams/teams.routes';
 import { acceptInvitation, previewInvitation, inviteMember, listInvitations, resendInvitation, revokeInvitation } from './invitations.service';
 
-export const ZInvitation = z.object({
+const ZInvitation = z.object({
   id: z.string(),
   email: z.string(),
   role: ZRole,

@@ -31,10 +31,10 @@ import { loadWorkspaceView, type WorkspaceView } from '../teams/teams.service';
 
 // Invitations to a team: sent by e-mail with a one-time link, resent with a new link, revoked, accepted.
 
-export const INVITATION_TTL_DAYS = 7;
+const INVITATION_TTL_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 /** The shape of docs/api-contract.md. */
 export interface InvitationView {
   id: string;

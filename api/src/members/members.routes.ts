@@ -6,7 +6,7 @@ import { changeMemberRole, listMembers, removeMember } from './members.service';
 
 // Inviting a member (POST /api/teams/:teamId/members) creates an invitation: see invitations.routes.ts.
 
-export const ZMember = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: ZRole, joinedAt: z.string() });
+const ZMember = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: ZRole, joinedAt: z.string() });
 const ZMemberParams = z.object({ teamId: z.string(), userId: z.string() });
 
 export const memberRoutes = [

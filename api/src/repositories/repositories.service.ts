@@ -5,6 +5,8 @@ import { createRun, findActiveRepositoryByCloneUrl, insertRepository, listReposi
 import type { AppDeps } from '../app-deps';
 import { workflowIds } from '@argus/workflows/contract';
 import { workflowClient } from '../temporal/workflow-client';
+import { assertQuota } from '../billing/quotas';
+import { subscriptionOf } from '../billing/billing.service';
 import { recordActivity } from '../audit/activity-log';
 import { BadRequestError, ConflictError } from '../http/errors';
 import { requireVerifiedEmail } from '../auth/auth-context';
@@ -46,9 +48,11 @@ export async function connectRepository(
     if (err instanceof UnsafeRemoteError) throw new BadRequestError(err.message, { errors: [{ path: 'body.cloneUrl', message: err.message }] });
     throw err;
   }
+  // Every workspace has a plan before its limits are read (one that never chose gets the default tier).
+  await subscriptionOf(deps, workspaceId);
   return deps.knex.transaction(async (trx) => {
     const { limit, used } = await repositorySlots(trx, workspaceId);
-    if (used >= limit) throw new ConflictError(`This workspace already has ${used} repositories, its limit. An admin can raise it in the workspace settings.`);
+    if (used >= limit) throw new ConflictError(`This workspace already has ${used} repositories, the limit of its plan or settings. Upgrade the plan on the Billing page for more.`);
     const duplicate = await findActiveRepositoryByCloneUrl(trx, workspaceId, input.cloneUrl);
     if (duplicate) throw new ConflictError('This repository is already connected to the workspace.');
     const id = randomUUID();
@@ -74,6 +78,8 @@ export async function listRepositories(deps: AppDeps, workspaceId: string, page:
 
 /** Starts the analysis workflow for the repository's default branch (or a given ref/commit). */
 export async function startManualAnalysis(deps: AppDeps, req: Request, repo: RepositoryRow & { workspaceId: string }, input: { ref?: string; commitSha?: string }, userId: string) {
+  // The plan decides first: Free at its limit, or a restricted workspace, gets 402 with an upgrade hint.
+  await assertQuota(deps, repo.workspaceId, 'analysis');
   const runId = randomUUID();
   const workflowId = workflowIds.manualAnalysis(runId);
   // The row exists before the workflow starts, so the run is visible at once; registerRun finds it by workflow id.

@@ -55,7 +55,6 @@ export const ZRun = z
     repositoryId: z.string(),
     repositoryName: z.string(),
     workflowId: z.string(),
-    temporalUrl: z.string().meta({ description: 'The workflow in the Temporal UI' }),
     trigger: ZRunTrigger,
     ref: z.string().nullable(),
     commitSha: z.string().nullable(),

@@ -1,10 +1,6 @@
 import { listRunsOfWorkspace, type RunRow } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 
-export function temporalUrl(deps: AppDeps, workflowId: string): string {
-  return `${deps.config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(deps.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
-}
-
 export function publicRun(deps: AppDeps, r: RunRow & { repositoryName?: string }) {
   return {
     id: r.id,
@@ -12,7 +8,6 @@ export function publicRun(deps: AppDeps, r: RunRow & { repositoryName?: string }
     repositoryId: r.repositoryId,
     repositoryName: r.repositoryName ?? undefined,
     workflowId: r.workflowId,
-    temporalUrl: temporalUrl(deps, r.workflowId),
     trigger: r.trigger,
     ref: r.ref,
     commitSha: r.commitSha,

@@ -11,11 +11,11 @@ import { hashToken, newOpaqueToken } from '../auth/tokens';
 import { recordActivity } from '../audit/activity-log';
 
 /** How many leading characters of a token are kept to recognise it in lists ("argus_pat_Xy"). */
-export const TOKEN_PREFIX_LENGTH = 12;
+const TOKEN_PREFIX_LENGTH = 12;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ZRole = z.enum(WORKSPACE_ROLES);
-export const ZApiToken = z.object({
+const ZApiToken = z.object({
   id: z.string(),
   name: z.string(),
   workspaceId: z.string(),

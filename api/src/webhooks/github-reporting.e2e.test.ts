@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import examples from '@octokit/webhooks-examples';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
-import { createUserWithToken } from '../../../e2e/support/auth';
 import { waitForRun } from '../../../e2e/support/runs';
 import { startGitHubApiLoopback } from '../../../e2e/support/github-loopback';
+import { activateRepository, createTeam, linkInstallation, signUp } from '../../../e2e/support/github-app-flow';
 import { createSampleRepo, type SampleRepo } from '../../../e2e/fixtures/sample-repo';
 
 const run = promisify(execFile);
@@ -26,9 +26,7 @@ beforeAll(async () => {
   env = await createTestEnv({
     ARGUS_ALLOW_PRIVATE_GIT: '1',
     GITHUB_WEBHOOK_SECRET: SECRET,
-    GITHUB_APP_ID: '12345',
-    GITHUB_APP_PRIVATE_KEY: github.privateKeyPem,
-    GITHUB_API_URL: github.url,
+    ...github.appEnv(),
   });
   repo = await createSampleRepo();
   await env.startWorker();
@@ -53,16 +51,19 @@ const example = (name: string, pick: (p: any) => boolean) => structuredClone((ex
 
 describe('pull request analysis reported to GitHub', () => {
   it('creates a check run with annotations in batches of 50 and a PR summary comment', async () => {
-    // The App is installed: the real installation payload creates the installation and its repository.
+    // The App is installed on GitHub (its webhook arrives), then linked and its repository activated through the
+    // App flow: install URL, the user's authorization, GET /user/installations, the pick (e2e/support/github-app-flow.ts).
     const installation = example('installation', (p) => p.action === 'created');
+    const installed = github.addInstallation({ id: installation.installation.id, account: { login: 'Codertocat', type: 'User' }, repositories: [{ id: installation.repositories[0].id, name: 'Hello-World' }], users: ['Codertocat'] });
     await deliver('installation', installation).expect(202);
-    const owner = await createUserWithToken(env.knex, env.config.jwtSecret);
-    const [ws] = await env.knex('workspaces').insert({ name: 'Codertocat', slug: `codertocat-${Date.now()}`, kind: 'team', ownerId: owner.user.id }).returning('id');
-    await env.knex('workspace_members').insert({ workspaceId: ws.id, userId: owner.user.id, role: 'admin' });
-    // Link the installation to the workspace, and clone from the local repository instead of github.com.
-    await env.knex('github_installations').where({ installationId: installation.installation.id }).update({ workspaceId: ws.id });
-    await env.knex('repositories').where({ githubRepoId: installation.repositories[0].id }).update({ workspaceId: ws.id, cloneUrl: `file://${repo.dir}` });
-    const repository = await env.knex('repositories').where({ githubRepoId: installation.repositories[0].id }).first();
+    const owner = await signUp(env.app, 'Codertocat');
+    const ws = await createTeam(env.app, owner.authHeader, 'Codertocat');
+    const linked = await linkInstallation(env.app, owner.authHeader, github, ws.id, installed, 'Codertocat');
+    const activated = await activateRepository(env.app, owner.authHeader, linked.installation.id, installation.repositories[0].id);
+    // Clone from the local repository instead of github.com (the one stand-in this test makes).
+    await env.knex('repositories').where({ id: activated.repositoryId }).update({ cloneUrl: `file://${repo.dir}` });
+    const repository = { id: activated.repositoryId! };
+    const workerCallsFrom = github.calls.length; // the API's own installation token (for the pick) is not the worker's
 
     // The default branch is analysed first (its run is the PR's comparison point).
     const baseline = await request(env.app).post(`/api/repositories/${repository.id}/analyze`).set('authorization', owner.authHeader).send({}).expect(202);
@@ -97,8 +98,8 @@ describe('pull request analysis reported to GitHub', () => {
     expect(runRow.status).toBe('completed');
     expect(runRow.gate.passed).toBe(false);
 
-    const tokenCalls = github.calls.filter((c) => c.path.endsWith('/access_tokens'));
-    expect(tokenCalls.length).toBe(1); // the installation token is cached
+    const tokenCalls = github.calls.slice(workerCallsFrom).filter((c) => c.path.endsWith('/access_tokens'));
+    expect(tokenCalls.length).toBe(1); // the worker's installation token is cached
     // The default-branch run got its own check run; this one is the PR head's.
     const created = github.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/check-runs') && c.body.head_sha === head);
     expect(created).toHaveLength(1);
@@ -114,5 +115,5 @@ describe('pull request analysis reported to GitHub', () => {
     expect(annotated[0]).toMatchObject({ path: 'src/many.js', annotation_level: 'failure' });
     const comment = github.calls.find((c) => c.method === 'POST' && c.path.endsWith(`/issues/${pr.number}/comments`));
     expect(comment?.body.body).toContain('Quality gate failed');
-  });
+  }, 180_000);
 });

@@ -30,7 +30,7 @@ export function verifyGitHubSignature(secret: string, rawBody: Buffer, header: s
 }
 
 /** What a delivery row keeps so that the relay can start its run later (stored as JSON). */
-export interface StartRequest {
+interface StartRequest {
   input: AnalyzeRepositoryInput;
   memo: Record<string, unknown>;
 }
@@ -43,7 +43,7 @@ function storedStartRequest(stored: StartRequest | { args: [AnalyzeRepositoryInp
 type Outcome = { status: 'accepted' | 'started' | 'duplicate' | 'ignored' | 'processed'; reason?: string; workflowId?: string };
 
 /** Decides what a delivery asks for. Only a push to the default branch and opened/synchronized/reopened PRs analyze. */
-export function planDelivery(event: string, deliveryId: string, payload: any): { kind: 'analyze'; start: StartRequest } | { kind: 'installation' } | { kind: 'pull_request_closed' } | { kind: 'ignore'; reason: string } {
+function planDelivery(event: string, deliveryId: string, payload: any): { kind: 'analyze'; start: StartRequest } | { kind: 'installation' } | { kind: 'pull_request_closed' } | { kind: 'ignore'; reason: string } {
   if (event === 'installation' || event === 'installation_repositories') return { kind: 'installation' };
   // Closing or merging a PR that Argus opened updates its fixes; the next analysis confirms the finding is gone.
   if (event === 'pull_request' && payload?.action === 'closed') return { kind: 'pull_request_closed' };
@@ -174,7 +174,11 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
 
   // Only repositories a workspace activated are analyzed; any other delivery is recorded as ignored, with why.
   // If Postgres cannot answer, the delivery goes on as before (registerRun refuses an inactive repository).
-  const inactive = await inactiveRepositoryReason(deps, (plan.start.input as { githubRepoId?: unknown }).githubRepoId, payload?.repository?.full_name).catch(() => null);
+  let lookupFailed: unknown;
+  const inactive = await inactiveRepositoryReason(deps, (plan.start.input as { githubRepoId?: unknown }).githubRepoId, payload?.repository?.full_name).catch((err) => {
+    lookupFailed = err ?? new Error('repository lookup failed');
+    return null;
+  });
   if (inactive) {
     await record('ignored', { lastError: inactive }).catch(() => {});
     deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'ignored' });
@@ -184,6 +188,8 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
   const workflowId = workflowIds.analysisForDelivery(headers.deliveryId);
   let fresh: boolean;
   try {
+    // Postgres has just failed to answer: do not wait for it a second time within GitHub's 10 s.
+    if (lookupFailed) throw lookupFailed;
     fresh = await record('pending', { workflowId, startRequest: plan.start });
   } catch (err) {
     // Postgres cannot take it: only a started workflow makes the delivery durable now.

@@ -6,6 +6,8 @@ import { verify } from '@octokit/webhooks-methods';
 import { Client, Connection } from '@temporalio/client';
 import { createKnex } from '@argus/db';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
+import { startGitHubApiLoopback, type GitHubApiLoopback } from '../../../e2e/support/github-loopback';
+import { activateRepository, createTeam, linkInstallation, signUp } from '../../../e2e/support/github-app-flow';
 import { createApp } from '../app';
 import { freePort } from '../../../scripts/lib/processes';
 import { relayPendingDeliveries, verifyGitHubSignature } from './github-webhooks.service';
@@ -13,10 +15,22 @@ import { relayPendingDeliveries, verifyGitHubSignature } from './github-webhooks
 // Payloads are GitHub's real example deliveries from @octokit/webhooks-examples.
 const SECRET = 'webhook-test-secret';
 let env: TestEnv;
+let github: GitHubApiLoopback;
+// The examples' repository (Codertocat/Hello-World), installed and activated in a workspace through the App flow.
+const EXAMPLE_REPO_ID = 186853002;
 beforeAll(async () => {
-  env = await createTestEnv({ GITHUB_WEBHOOK_SECRET: SECRET });
+  github = await startGitHubApiLoopback();
+  env = await createTestEnv({ GITHUB_WEBHOOK_SECRET: SECRET, ...github.appEnv() });
+  const owner = await signUp(env.app, 'Codertocat');
+  const team = await createTeam(env.app, owner.authHeader, 'Codertocat');
+  const installation = github.addInstallation({ account: { login: 'Codertocat', type: 'User' }, repositories: [{ id: EXAMPLE_REPO_ID, name: 'Hello-World', default_branch: 'master' }], users: ['Codertocat'] });
+  const linked = await linkInstallation(env.app, owner.authHeader, github, team.id, installation, 'Codertocat');
+  await activateRepository(env.app, owner.authHeader, linked.installation.id, EXAMPLE_REPO_ID);
 });
-afterAll(() => env.close());
+afterAll(async () => {
+  await env.close();
+  await github.close();
+});
 
 function example(name: string, pick: (p: any) => boolean) {
   const group = (examples as { name: string; examples: any[] }[]).find((e) => e.name === name)!;
@@ -85,13 +99,20 @@ describe('intake checks', () => {
 });
 
 describe('installation events', () => {
-  it('create the installation and its repositories', async () => {
+  it('record the installation, but activate none of its repositories (a workspace picks them)', async () => {
     const payload = example('installation', (p) => p.action === 'created');
+    payload.installation.id = 5550001;
+    payload.repositories[0].id = 5550002;
     await deliver(env.app, 'installation', payload).expect(202);
     const installation = await env.knex('github_installations').where({ installationId: payload.installation.id }).first();
-    expect(installation.accountLogin).toBe(payload.installation.account.login);
-    const repo = await env.knex('repositories').where({ githubRepoId: payload.repositories[0].id }).first();
-    expect(repo).toMatchObject({ provider: 'github', fullName: payload.repositories[0].full_name });
+    expect(installation).toMatchObject({ accountLogin: payload.installation.account.login, workspaceId: null });
+    expect(await env.knex('repositories').where({ githubRepoId: payload.repositories[0].id }).first()).toBeUndefined();
+    const push = pushToDefault();
+    push.repository.id = payload.repositories[0].id;
+    const deliveryId = randomUUID();
+    const res = await deliver(env.app, 'push', push, { deliveryId }).expect(202);
+    expect(res.body).toEqual({ status: 'ignored', reason: `${push.repository.full_name} is not activated in any Argus workspace` });
+    expect(await env.knex('webhook_deliveries').where({ deliveryId }).first()).toMatchObject({ status: 'ignored', lastError: res.body.reason });
   });
 });
 

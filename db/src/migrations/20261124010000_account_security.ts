@@ -90,6 +90,7 @@ export async function down(knex: Knex) {
       return new;
     end $$;
   `);
+  // The actor id's foreign key is not put back: entries of deleted users keep ids that no longer exist.
   await knex.schema.alterTable('activity_log', (t) => {
     t.dropColumn('actor_name');
     t.dropColumn('actor_email');

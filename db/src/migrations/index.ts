@@ -23,6 +23,8 @@ import * as billing5 from './20261123010400_create_invoice_item';
 import * as billing6 from './20261123010500_create_payment_method';
 import * as billing7 from './20261123010600_create_billing_credit';
 import * as billing8 from './20261123010700_create_stripe_event';
+import * as billing9 from './20261123010800_allow_skipped_runs';
+import * as billing10 from './20261123010900_create_rate_limit_window';
 import * as identity1 from './20261124010000_account_security';
 import * as githubApp1 from './20261125010000_github_app_setup';
 
@@ -51,6 +53,8 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261123010500_create_payment_method': billing6,
   '20261123010600_create_billing_credit': billing7,
   '20261123010700_create_stripe_event': billing8,
+  '20261123010800_allow_skipped_runs': billing9,
+  '20261123010900_create_rate_limit_window': billing10,
   '20261124010000_account_security': identity1,
   '20261125010000_github_app_setup': githubApp1,
 };

@@ -91,6 +91,28 @@ export async function appendActivity(db: Db, entry: NewActivity): Promise<void> 
   });
 }
 
+/** Appends many entries in one statement (e.g. an invoicing run's renewals), in the caller's transaction. */
+export async function appendActivities(db: Db, entries: NewActivity[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await db('activity_log').insert(
+      entries.slice(i, i + 1000).map((entry) => ({
+        workspaceId: entry.workspaceId ?? null,
+        actorId: entry.actorId ?? null,
+        actorName: entry.actorId ? db.raw('(select name from users where id = ?)', [entry.actorId]) : null,
+        actorEmail: entry.actorId ? db.raw('(select email from users where id = ?)', [entry.actorId]) : null,
+        actorKind: entry.actorKind,
+        action: entry.action,
+        resourceType: entry.resourceType,
+        resourceId: entry.resourceId ?? null,
+        ip: entry.ip ?? null,
+        userAgent: entry.userAgent ?? null,
+        before: asJson(entry.before),
+        after: asJson(entry.after),
+      })),
+    );
+  }
+}
+
 /** `action` is exact, or a prefix when it ends with "." or ".*" (e.g. "team." or "member.*"). */
 function whereAction(query: Knex.QueryBuilder, column: string, action: string) {
   const prefix = action.endsWith('.*') ? action.slice(0, -1) : action.endsWith('.') ? action : null;

@@ -1,8 +1,11 @@
 import { Model, type Modifiers, type RelationMappings } from 'objection';
 import { CATEGORIES, SEVERITIES, type RunStatus, type RunTrigger, type Severity } from '@argus/workflows/contract';
-import type { Db } from '../knex';
-import { FindingModel } from './findings';
-import { RepositoryModel } from './repositories';
+import type { Db, Knex } from '../knex';
+import { asList, fetchPage, likeContains, whereTimeRange, type Page, type PageRequest } from '../paging';
+import type { FindingModel } from './findings';
+import type { RepositoryModel } from './repositories';
+import { modelNamed, registerModel } from '../model-registry';
+import { cappedLimit, planCapsOf } from './subscriptions';
 
 export type { RunStatus, RunTrigger };
 
@@ -104,12 +107,12 @@ export class RunModel extends Model {
   static relationMappings = (): RelationMappings => ({
     repository: {
       relation: Model.BelongsToOneRelation,
-      modelClass: RepositoryModel,
+      modelClass: modelNamed('RepositoryModel'),
       join: { from: 'analysis_runs.repositoryId', to: 'repositories.id' },
     },
     findings: {
       relation: Model.HasManyRelation,
-      modelClass: FindingModel,
+      modelClass: modelNamed('FindingModel'),
       join: { from: 'analysis_runs.id', to: 'findings.runId' },
     },
     comparedTo: {
@@ -258,6 +261,15 @@ export async function markRunFailed(db: Db, runId: string, status: 'failed' | 'c
   return updateRun(db, runId, { status, error: error.slice(0, 2000), finishedAt: db.fn.now(), progress: JSON.stringify({ phase: status }) });
 }
 
+/** The plan did not cover the run: it ends as skipped with the reason, before it took a slot. Only a queued run moves. */
+export async function markRunSkipped(db: Db, runId: string, reason: string): Promise<RunEventFields | undefined> {
+  const [run] = await db('analysis_runs')
+    .where({ id: runId, status: 'queued' })
+    .update({ status: 'skipped', error: reason.slice(0, 2000), finishedAt: db.fn.now(), progress: JSON.stringify({ phase: 'skipped', detail: reason.slice(0, 500) }) })
+    .returning(['id', 'workspaceId', 'repositoryId', 'status', 'progress']);
+  return run as RunEventFields | undefined;
+}
+
 export type RunSlot = { acquired: false } | { acquired: true; started: boolean; repositoryId: string };
 
 /**
@@ -267,6 +279,8 @@ export type RunSlot = { acquired: false } | { acquired: true; started: boolean; 
  */
 export async function takeRunSlot(trx: Db, { runId, workspaceId }: { runId: string; workspaceId: string }): Promise<RunSlot> {
   const ws = await trx('workspaces').where({ id: workspaceId }).forUpdate().first('maxConcurrentRuns');
+  // The plan caps the workspace's own setting (billing).
+  ws.maxConcurrentRuns = cappedLimit(ws.maxConcurrentRuns, (await planCapsOf(trx, workspaceId))?.concurrentRuns);
   const run = await trx('analysis_runs').where({ id: runId }).first('status', 'repositoryId');
   if (run.status === 'running') return { acquired: true, started: false, repositoryId: run.repositoryId };
   const { n } = (await trx('analysis_runs').where({ workspaceId, status: 'running' }).count('* as n').first()) as { n: number };
@@ -356,4 +370,59 @@ export async function findRunSource(db: Db, runId: string): Promise<RunSource | 
     .leftJoin('github_installations as i', 'i.id', 'p.githubInstallationId')
     .where('r.id', runId)
     .first('r.id as runId', 'r.commitSha', 'r.ref', 'p.id as repositoryId', 'p.provider as repositoryProvider', 'p.fullName', 'p.cloneUrl', 'p.defaultBranch', 'p.credentialSealed', 'i.installationId');
+}
+
+registerModel('RunModel', RunModel);
+
+// ---------------------------------------------------------------------------------------------------------
+// The ops console's "runs" resource: every workspace's runs, for staff (each links to its Temporal workflow).
+// ---------------------------------------------------------------------------------------------------------
+
+export const ADMIN_RUN_SORT = { id: 'r.id', createdAt: 'r.created_at', status: 'r.status', trigger: 'r.trigger', finishedAt: 'r.finished_at' } as const;
+
+export interface AdminRunFilter {
+  id?: string | string[];
+  status?: string | string[];
+  workspaceId?: string;
+  repositoryId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AdminRunRow {
+  id: string;
+  workflowId: string;
+  workspaceId: string;
+  workspaceName: string;
+  repositoryId: string;
+  repositoryName: string;
+  trigger: string;
+  status: string;
+  commitSha: string | null;
+  ref: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const selectAdminRun = (q: Knex.QueryBuilder) =>
+  q
+    .join('workspaces as w', 'w.id', 'r.workspaceId')
+    .join('repositories as p', 'p.id', 'r.repositoryId')
+    .select('r.id', 'r.workflowId', 'r.workspaceId', 'w.name as workspaceName', 'r.repositoryId', 'p.fullName as repositoryName', 'r.trigger', 'r.status', 'r.commitSha', 'r.ref', 'r.error', 'r.createdAt', 'r.finishedAt');
+
+export async function listRunsForAdmin(db: Db, filter: AdminRunFilter, page: PageRequest): Promise<Page<AdminRunRow>> {
+  const query = db('analysis_runs as r');
+  if (filter.id) query.whereIn('r.id', asList(filter.id));
+  if (filter.status) query.whereIn('r.status', asList(filter.status));
+  if (filter.workspaceId) query.where('r.workspaceId', filter.workspaceId);
+  if (filter.repositoryId) query.where('r.repositoryId', filter.repositoryId);
+  if (filter.q) query.where((w) => w.whereILike('r.workflowId', likeContains(filter.q!)).orWhereExists((e) => e.select(db.raw('1')).from('repositories as pq').whereRaw('pq.id = r.repository_id').whereILike('pq.fullName', likeContains(filter.q!))));
+  whereTimeRange(query, 'r.createdAt', filter.from, filter.to);
+  return fetchPage<AdminRunRow>(query, page, ADMIN_RUN_SORT, selectAdminRun, 'r.id');
+}
+
+export async function findRunForAdmin(db: Db, id: string): Promise<AdminRunRow | undefined> {
+  return (await selectAdminRun(db('analysis_runs as r').where('r.id', id)).first()) as AdminRunRow | undefined;
 }

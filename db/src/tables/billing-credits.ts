@@ -34,6 +34,15 @@ export async function availableCredit(db: Db, workspaceId: string, opts: { forUp
   return (await query).reduce((sum, c) => sum + c.remainingCents, 0);
 }
 
+/** Unused credit per workspace (only workspaces that have some), locking those rows until the transaction ends. */
+export async function availableCreditOf(db: Db, workspaceIds: string[]): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  if (!workspaceIds.length) return totals;
+  const rows = await BillingCreditModel.query(db).whereIn('workspaceId', workspaceIds).where('remainingCents', '>', 0).select('workspaceId', 'remainingCents').forUpdate();
+  for (const r of rows) totals.set(r.workspaceId, (totals.get(r.workspaceId) ?? 0) + r.remainingCents);
+  return totals;
+}
+
 /** Consumes `amountCents` of the workspace's credit, oldest first. Call it after availableCredit(…, { forUpdate }). */
 export async function consumeCredit(db: Db, workspaceId: string, amountCents: number): Promise<void> {
   let left = amountCents;

@@ -2,7 +2,8 @@ import { Model, type Modifiers, type RelationMappings } from 'objection';
 import type { Category, Severity } from '@argus/workflows/contract';
 import type { Db } from '../knex';
 import { refreshRunSummary, RunModel, summarize, type RunResultFields, type RunSummary } from './analysis-runs';
-import { RepositoryModel } from './repositories';
+import type { RepositoryModel } from './repositories';
+import { modelNamed, registerModel } from '../model-registry';
 
 // Owner of `findings` and `finding_triage`: what the analyzers (and imported SARIF) found in a run, and the triage
 // users keep per repository and fingerprint across runs. Nothing outside this module writes either table.
@@ -91,7 +92,7 @@ export class FindingModel extends Model {
     },
     repository: {
       relation: Model.BelongsToOneRelation,
-      modelClass: RepositoryModel,
+      modelClass: modelNamed('RepositoryModel'),
       join: { from: 'findings.repositoryId', to: 'repositories.id' },
     },
     triage: {
@@ -258,3 +259,6 @@ export async function setTriage(db: Db, triage: { repositoryId: string; fingerpr
     .onConflict(['repository_id', 'fingerprint'])
     .merge({ status: triage.status, reason: triage.reason, updatedBy: triage.updatedBy, updatedAt: db.fn.now() });
 }
+
+registerModel('FindingModel', FindingModel);
+registerModel('FindingTriageModel', FindingTriageModel);

@@ -1,6 +1,7 @@
 import { Model, type RelationMappings } from 'objection';
 import type { Db } from '../knex';
-import { RepositoryModel } from './repositories';
+import type { RepositoryModel } from './repositories';
+import { modelNamed, registerModel } from '../model-registry';
 
 // Owner of `github_installations` (the GitHub App's installations, kept current by installation webhooks, each
 // linked to at most one workspace) and `github_setup_states` (the single-use, expiring `state` of one "Install the
@@ -30,7 +31,7 @@ export class GitHubInstallationModel extends Model {
   static relationMappings = (): RelationMappings => ({
     repositories: {
       relation: Model.HasManyRelation,
-      modelClass: RepositoryModel,
+      modelClass: modelNamed('RepositoryModel'),
       join: { from: 'github_installations.id', to: 'repositories.githubInstallationId' },
     },
   });
@@ -140,3 +141,5 @@ export async function consumeGitHubSetupState(db: Db, id: string): Promise<boole
   const n = await db('github_setup_states').where({ id }).whereNull('usedAt').where('expiresAt', '>', db.fn.now()).update({ usedAt: db.fn.now() });
   return n === 1;
 }
+
+registerModel('GitHubInstallationModel', GitHubInstallationModel);

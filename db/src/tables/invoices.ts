@@ -1,5 +1,7 @@
 import { Model } from 'objection';
+import type { Knex } from 'knex';
 import type { Db } from '../knex';
+import { asList, fetchPage, likeContains, type Page, type PageRequest } from '../paging';
 
 // Owner of the invoice aggregate: `invoice` (seed 004) and its `invoice_item`s. Exactly one invoice per subscription
 // and period (unique(subscription_id, billing_period_start)); payment state only moves forward (a late "failed"
@@ -94,25 +96,47 @@ export interface NewInvoiceLine {
 }
 
 /**
- * Creates the invoice of a period with its lines, or answers the one that exists: a repeated or overlapping run
- * never creates a second. Pending items named by the lines are attached to it. Run it in the period's transaction.
+ * Creates the invoices of many periods with their lines, in three statements. A period that already has its invoice
+ * keeps it (a repeated or overlapping run never creates a second): it is answered with `created: false`. Pending
+ * items named by a line are attached rather than copied. Run it in the periods' transaction.
  */
-export async function insertInvoiceWithItems(db: Db, invoice: NewInvoice, lines: NewInvoiceLine[]): Promise<{ invoice: InvoiceRow; created: boolean }> {
-  const [row] = (await db('invoice')
-    .insert({ ...invoice, paidAt: invoice.status === 'paid' ? db.fn.now() : null })
+export async function insertInvoicesWithItems(db: Db, entries: { invoice: NewInvoice; lines: NewInvoiceLine[] }[]): Promise<{ invoice: InvoiceRow; created: boolean }[]> {
+  if (!entries.length) return [];
+  const inserted = (await db('invoice')
+    .insert(entries.map(({ invoice }) => ({ ...invoice, paidAt: invoice.status === 'paid' ? db.fn.now() : null })))
     .onConflict(['subscription_id', 'billing_period_start'])
     .ignore()
     .returning('*')) as InvoiceRow[];
-  if (!row) return { invoice: (await findInvoiceForPeriod(db, invoice.subscriptionId, invoice.billingPeriodStart))!, created: false };
-  const fresh = lines
-    .map((l, position) => ({ l, position }))
-    .filter(({ l }) => !l.pendingItemId)
-    .map(({ l, position }) => ({ invoiceId: row.id, subscriptionId: invoice.subscriptionId, itemType: l.type, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, totalCents: l.totalCents, position }));
-  if (fresh.length) await db('invoice_item').insert(fresh);
-  for (const [position, l] of lines.entries()) {
-    if (l.pendingItemId) await db('invoice_item').where({ id: l.pendingItemId, subscriptionId: invoice.subscriptionId }).whereNull('invoiceId').update({ invoiceId: row.id, position });
+  const bySubscription = new Map(inserted.map((row) => [row.subscriptionId, row]));
+  const fresh: Record<string, unknown>[] = [];
+  const attach: { id: string; invoiceId: string; subscriptionId: string; position: number }[] = [];
+  const results: { invoice: InvoiceRow; created: boolean }[] = [];
+  for (const { invoice, lines } of entries) {
+    const row = bySubscription.get(invoice.subscriptionId);
+    if (!row || row.billingPeriodStart.getTime() !== invoice.billingPeriodStart.getTime()) {
+      results.push({ invoice: (await findInvoiceForPeriod(db, invoice.subscriptionId, invoice.billingPeriodStart))!, created: false });
+      continue;
+    }
+    results.push({ invoice: row, created: true });
+    lines.forEach((l, position) => {
+      if (l.pendingItemId) attach.push({ id: l.pendingItemId, invoiceId: row.id, subscriptionId: invoice.subscriptionId, position });
+      else fresh.push({ invoiceId: row.id, subscriptionId: invoice.subscriptionId, itemType: l.type, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, totalCents: l.totalCents, position });
+    });
   }
-  return { invoice: row, created: true };
+  for (let i = 0; i < fresh.length; i += 2000) await db('invoice_item').insert(fresh.slice(i, i + 2000));
+  if (attach.length) {
+    await db.raw(
+      `update invoice_item it set invoice_id = a.invoice_id, position = a.position
+       from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[]) as a(id, invoice_id, subscription_id, position)
+       where it.id = a.id and it.subscription_id = a.subscription_id and it.invoice_id is null`,
+      [attach.map((a) => a.id), attach.map((a) => a.invoiceId), attach.map((a) => a.subscriptionId), attach.map((a) => a.position)],
+    );
+  }
+  return results;
+}
+
+export async function insertInvoiceWithItems(db: Db, invoice: NewInvoice, lines: NewInvoiceLine[]): Promise<{ invoice: InvoiceRow; created: boolean }> {
+  return (await insertInvoicesWithItems(db, [{ invoice, lines }]))[0]!;
 }
 
 export async function findInvoiceForPeriod(db: Db, subscriptionId: string, billingPeriodStart: Date): Promise<InvoiceRow | undefined> {
@@ -159,7 +183,12 @@ export async function addPendingInvoiceItem(db: Db, item: { subscriptionId: stri
 }
 
 export async function listPendingInvoiceItems(db: Db, subscriptionId: string): Promise<InvoiceItemRow[]> {
-  return InvoiceItemModel.query(db).where({ subscriptionId }).whereNull('invoiceId').orderBy('createdAt');
+  return listPendingInvoiceItemsOf(db, [subscriptionId]);
+}
+
+export async function listPendingInvoiceItemsOf(db: Db, subscriptionIds: string[]): Promise<InvoiceItemRow[]> {
+  if (!subscriptionIds.length) return [];
+  return InvoiceItemModel.query(db).whereIn('subscriptionId', subscriptionIds).whereNull('invoiceId').orderBy('createdAt');
 }
 
 // ----- payment state: forward only -----
@@ -232,4 +261,39 @@ export async function invoiceCounts(db: Db, filter: { createdSince?: Date } = {}
   const { n } = (await base.clone().count('* as n').first()) as { n: number };
   const dup = await db.raw(`select count(*)::int as n from (select 1 from invoice group by subscription_id, billing_period_start having count(*) > 1) d`);
   return { invoices: Number(n), duplicatePeriods: (dup as { rows: { n: number }[] }).rows[0]!.n };
+}
+
+// ----- the ops console's list -----
+
+export interface AdminInvoiceFilter {
+  id?: string | string[];
+  status?: InvoiceStatus;
+  workspaceId?: string;
+  /** Contained in the invoice number or the workspace's name, case-insensitively. */
+  q?: string;
+}
+
+export type AdminInvoiceRow = InvoiceRow & { workspaceName: string; tierName: string };
+
+export const ADMIN_INVOICE_SORT = {
+  id: 'i.id',
+  number: 'i.number',
+  createdAt: 'i.created_at',
+  billingPeriodStart: 'i.billing_period_start',
+  totalCents: 'i.total_cents',
+  status: 'i.status',
+} as const;
+
+const selectAdminInvoice = (q: Knex.QueryBuilder) => q.select('i.*', 'w.name as workspaceName', 't.displayName as tierName');
+
+export async function listInvoicesForAdmin(db: Db, filter: AdminInvoiceFilter, page: PageRequest): Promise<Page<AdminInvoiceRow>> {
+  const query = db('invoice as i').join('workspaces as w', 'w.id', 'i.workspaceId').join('subscription_tier as t', 't.id', 'i.tierId');
+  if (filter.id) query.whereIn('i.id', asList(filter.id));
+  if (filter.status) query.where('i.status', filter.status);
+  if (filter.workspaceId) query.where('i.workspaceId', filter.workspaceId);
+  if (filter.q) {
+    const pattern = likeContains(filter.q);
+    query.where((w) => w.whereILike('i.number', pattern).orWhereILike('w.name', pattern));
+  }
+  return fetchPage<AdminInvoiceRow>(query, page, ADMIN_INVOICE_SORT, selectAdminInvoice, 'i.id');
 }

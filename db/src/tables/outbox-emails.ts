@@ -49,6 +49,13 @@ export async function insertOutboxEmail(db: Db, mail: { toAddress: string; subje
   return row.id;
 }
 
+/** Queues many mails in one statement (an invoicing run's announcements); answers their ids in order. */
+export async function insertOutboxEmails(db: Db, mails: { toAddress: string; subject: string; textBody: string; template: string; status: 'pending' | 'kept' }[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < mails.length; i += 1000) ids.push(...((await db('outbox_emails').insert(mails.slice(i, i + 1000)).returning('id')) as { id: string }[]).map((r) => r.id));
+  return ids;
+}
+
 /** After the first delivery attempt succeeded. */
 export async function markOutboxEmailSent(db: Db, id: string): Promise<void> {
   await OutboxEmail.query(db).findById(id).patch({ status: 'sent', sentAt: db.fn.now(), attempts: 1 });

@@ -1,8 +1,10 @@
 import { Model, type Modifiers, type RelationMappings } from 'objection';
 import type { Db } from '../knex';
 import type { RunGate, RunStatus } from './analysis-runs';
-import { GitHubInstallationModel } from './github-installations';
-import { RunModel } from './analysis-runs';
+import type { GitHubInstallationModel } from './github-installations';
+import type { RunModel } from './analysis-runs';
+import { modelNamed, registerModel } from '../model-registry';
+import { cappedLimit, planCapsOf } from './subscriptions';
 
 // Owner of `repositories`: connected git remotes and GitHub App repositories. Nothing outside this module writes the table.
 
@@ -58,12 +60,12 @@ export class RepositoryModel extends Model {
   static relationMappings = (): RelationMappings => ({
     installation: {
       relation: Model.BelongsToOneRelation,
-      modelClass: GitHubInstallationModel,
+      modelClass: modelNamed('GitHubInstallationModel'),
       join: { from: 'repositories.githubInstallationId', to: 'github_installations.id' },
     },
     runs: {
       relation: Model.HasManyRelation,
-      modelClass: RunModel,
+      modelClass: modelNamed('RunModel'),
       join: { from: 'repositories.id', to: 'analysis_runs.repositoryId' },
     },
   });
@@ -94,7 +96,8 @@ export async function findActiveRepositoryByCloneUrl(db: Db, workspaceId: string
 export async function repositorySlots(db: Db, workspaceId: string): Promise<{ limit: number; used: number }> {
   const ws = await db('workspaces').where({ id: workspaceId }).forUpdate().first('maxRepositories');
   const { n } = (await db('repositories').where({ workspaceId }).whereNull('removedAt').count('* as n').first()) as { n: number };
-  return { limit: ws.maxRepositories as number, used: n };
+  // The plan caps the workspace's own setting (billing): a workspace admin may lower the limit, never raise it past the plan.
+  return { limit: cappedLimit(ws.maxRepositories as number, (await planCapsOf(db, workspaceId))?.repositories), used: n };
 }
 
 export interface NewRepository {
@@ -224,3 +227,17 @@ export async function removeRepositoriesByGitHubIds(db: Db, githubInstallationId
 export async function listScheduledRepositoriesOfWorkspace(db: Db, workspaceId: string): Promise<Pick<RepositoryRow, 'id' | 'workspaceId'>[]> {
   return db('repositories').where({ workspaceId }).whereNotNull('analysisSchedule').select('id', 'workspaceId');
 }
+
+/** Key rotation: repositories whose stored credential is sealed, in id order, a page at a time. */
+export async function listSealedRepositoryCredentials(db: Db, afterId: string | null, limit: number): Promise<{ id: string; credentialSealed: string }[]> {
+  const q = db('repositories').whereNotNull('credentialSealed').orderBy('id').limit(limit).select('id', 'credentialSealed');
+  if (afterId) q.where('id', '>', afterId);
+  return q;
+}
+
+/** Re-seals one credential, only if nobody changed it meanwhile (compare-and-set); true when it was replaced. */
+export async function replaceRepositoryCredential(db: Db, id: string, previous: string, next: string): Promise<boolean> {
+  return (await db('repositories').where({ id, credentialSealed: previous }).update({ credentialSealed: next })) > 0;
+}
+
+registerModel('RepositoryModel', RepositoryModel);

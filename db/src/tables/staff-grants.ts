@@ -1,6 +1,7 @@
 import { Model, type JSONSchema } from 'objection';
 import type { Db } from '../knex';
-import { User } from './users';
+import type { User } from './users';
+import { modelNamed, registerModel } from '../model-registry';
 
 // Owner of `staff_grants`: a user is Argus staff only through an explicit grant that records who (or what) granted
 // it. Nothing outside this module writes the table.
@@ -30,8 +31,8 @@ export class StaffGrant extends Model {
   };
 
   static relationMappings = () => ({
-    user: { relation: Model.BelongsToOneRelation, modelClass: User, join: { from: 'staff_grants.userId', to: 'users.id' } },
-    granter: { relation: Model.BelongsToOneRelation, modelClass: User, join: { from: 'staff_grants.grantedBy', to: 'users.id' } },
+    user: { relation: Model.BelongsToOneRelation, modelClass: modelNamed('User'), join: { from: 'staff_grants.userId', to: 'users.id' } },
+    granter: { relation: Model.BelongsToOneRelation, modelClass: modelNamed('User'), join: { from: 'staff_grants.grantedBy', to: 'users.id' } },
   });
 }
 
@@ -59,3 +60,5 @@ export async function deleteStaffGrant(db: Db, userId: string): Promise<Pick<Sta
   const [removed] = (await db('staffGrants').where({ userId }).delete().returning('role')) as Pick<StaffGrant, 'role'>[];
   return removed;
 }
+
+registerModel('StaffGrant', StaffGrant);

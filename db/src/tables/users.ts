@@ -1,8 +1,9 @@
 import { Model, type JSONSchema, type Modifiers } from 'objection';
 import type { Db } from '../knex';
 import { asList, fetchPage, likeContains, type Page, type PageRequest } from '../paging';
-import { StaffGrant, type StaffRoleName } from './staff-grants';
-import { WorkspaceMember } from './workspaces';
+import type { StaffGrant, StaffRoleName } from './staff-grants';
+import type { WorkspaceMember } from './workspaces';
+import { modelNamed, registerModel } from '../model-registry';
 
 // Owner of `users`: accounts, their login state and their status. Nothing outside this module writes the table.
 
@@ -51,12 +52,12 @@ export class User extends Model {
   static relationMappings = () => ({
     memberships: {
       relation: Model.HasManyRelation,
-      modelClass: WorkspaceMember,
+      modelClass: modelNamed('WorkspaceMember'),
       join: { from: 'users.id', to: 'workspace_members.userId' },
     },
     staffGrant: {
       relation: Model.HasOneRelation,
-      modelClass: StaffGrant,
+      modelClass: modelNamed('StaffGrant'),
       join: { from: 'users.id', to: 'staff_grants.userId' },
     },
   });
@@ -216,11 +217,11 @@ export async function markUserEmailVerified(db: Db, id: string): Promise<void> {
  * stops working. Answers the new generation.
  */
 export async function updateUserPassword(db: Db, id: string, passwordHash: string): Promise<number> {
-  const [row] = await User.query(db)
+  const row = (await User.query(db)
     .findById(id)
     .patch({ passwordHash, failedLoginCount: 0, lockedUntil: null, sessionGeneration: User.raw('session_generation + 1'), updatedAt: db.fn.now() })
-    .returning('sessionGeneration') as unknown as Pick<User, 'sessionGeneration'>[];
-  return row!.sessionGeneration;
+    .returning('sessionGeneration')) as unknown as Pick<User, 'sessionGeneration'>;
+  return row.sessionGeneration;
 }
 
 /** Locks the user row for the rest of the transaction. */
@@ -305,3 +306,5 @@ export async function listUsersForAdmin(db: Db, filter: AdminUserFilter, page: P
 export async function findUserForAdmin(db: Db, id: string): Promise<AdminUserRow | undefined> {
   return (await selectAdminUser(db)(adminUserQuery(db).where('u.id', id)).first()) as AdminUserRow | undefined;
 }
+
+registerModel('User', User);

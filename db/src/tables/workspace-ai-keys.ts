@@ -43,3 +43,15 @@ export async function upsertWorkspaceAiKey(
     .returning(['provider', 'updatedAt']);
   return { provider: row.provider as LlmProviderId, updatedAt: row.updatedAt as Date, replaced: Boolean(existed) };
 }
+
+/** Key rotation: every sealed AI key, a page at a time (keyset on workspace and provider). */
+export async function listSealedWorkspaceAiKeys(db: Db, after: { workspaceId: string; provider: string } | null, limit: number): Promise<{ workspaceId: string; provider: LlmProviderId; keySealed: string }[]> {
+  const q = db('workspace_ai_keys').orderBy(['workspaceId', 'provider']).limit(limit).select('workspaceId', 'provider', 'keySealed');
+  if (after) q.whereRaw('(workspace_id, provider) > (?, ?)', [after.workspaceId, after.provider]);
+  return q;
+}
+
+/** Re-seals one key, only if nobody changed it meanwhile (compare-and-set). */
+export async function replaceWorkspaceAiKey(db: Db, key: { workspaceId: string; provider: LlmProviderId }, previous: string, next: string): Promise<boolean> {
+  return (await db('workspace_ai_keys').where({ ...key, keySealed: previous }).update({ keySealed: next })) > 0;
+}

@@ -1,7 +1,8 @@
 import { Model, type JSONSchema, type ModelObject, type Modifiers } from 'objection';
 import type { Knex } from 'knex';
 import type { Db } from '../knex';
-import { User } from './users';
+import type { User } from './users';
+import { modelNamed, registerModel } from '../model-registry';
 
 // Owner of the workspace aggregate: `workspaces` and their `workspace_members`. A workspace is personal (one per
 // user, created with the account) or a team. Nothing outside this module writes either table.
@@ -42,7 +43,7 @@ export class Workspace extends Model {
   };
 
   static relationMappings = () => ({
-    owner: { relation: Model.BelongsToOneRelation, modelClass: User, join: { from: 'workspaces.ownerId', to: 'users.id' } },
+    owner: { relation: Model.BelongsToOneRelation, modelClass: modelNamed('User'), join: { from: 'workspaces.ownerId', to: 'users.id' } },
     members: { relation: Model.HasManyRelation, modelClass: WorkspaceMember, join: { from: 'workspaces.id', to: 'workspace_members.workspaceId' } },
   });
 }
@@ -71,7 +72,7 @@ export class WorkspaceMember extends Model {
   };
 
   static relationMappings = () => ({
-    user: { relation: Model.BelongsToOneRelation, modelClass: User, join: { from: 'workspace_members.userId', to: 'users.id' } },
+    user: { relation: Model.BelongsToOneRelation, modelClass: modelNamed('User'), join: { from: 'workspace_members.userId', to: 'users.id' } },
     workspace: { relation: Model.BelongsToOneRelation, modelClass: Workspace, join: { from: 'workspace_members.workspaceId', to: 'workspaces.id' } },
   });
 }
@@ -290,3 +291,6 @@ export async function updateWorkspaceOwner(db: Db, id: string, ownerId: string):
 export async function findPersonalWorkspaceId(db: Db, userId: string): Promise<string | undefined> {
   return (await Workspace.query(db).where({ ownerId: userId, kind: 'personal' }).first().select('id'))?.id;
 }
+
+registerModel('Workspace', Workspace);
+registerModel('WorkspaceMember', WorkspaceMember);

@@ -4,7 +4,7 @@ import { setSession } from '../api/session';
 import type { Account, AccountSessions, AccountUser, RequestBody, ResponseBody } from '../api/types';
 import { authKeys } from '../auth/auth.api';
 
-export const accountKeys = {
+const accountKeys = {
   account: ['account'] as const,
   sessions: ['account', 'sessions'] as const,
 };
@@ -74,6 +74,28 @@ export function useDeleteAccount() {
   return useMutation({
     mutationFn: (input: DeleteAccountInput) => api<void>('/api/account', { method: 'DELETE', body: input }),
   });
+}
+
+const DELETED_KEY = 'argus.account-deleted';
+
+/** Tells the sign-in page, once, that the account it falls back to was just deleted. */
+export function markAccountDeleted() {
+  try {
+    sessionStorage.setItem(DELETED_KEY, '1');
+  } catch {
+    // Without storage the sign-in page just does not say it.
+  }
+}
+
+/** True once after markAccountDeleted (the flag is cleared on reading). */
+export function takeAccountDeleted(): boolean {
+  try {
+    const deleted = sessionStorage.getItem(DELETED_KEY) === '1';
+    sessionStorage.removeItem(DELETED_KEY);
+    return deleted;
+  } catch {
+    return false;
+  }
 }
 
 /** After the account is gone: nothing of it may stay in this browser. */

@@ -53,7 +53,7 @@ export interface RequestOptions extends Omit<RequestInit, 'body'> {
   auth?: boolean;
 }
 
-export function withQuery(path: string, query?: Record<string, QueryValue>): string {
+function withQuery(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -144,7 +144,7 @@ export async function confirmAccessToken(): Promise<string | null> {
 }
 
 /** Sends a request and returns the raw Response; throws ApiError unless it is 2xx. */
-export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
+async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const { body, query, auth = true, headers, ...init } = options;
   const url = withQuery(path, query);
 

@@ -16,7 +16,7 @@ export const SEVERITIES = every<Severity>()(['critical', 'high', 'medium', 'low'
 
 export const CATEGORIES = every<Category>()(['security', 'bug', 'performance', 'maintainability', 'style']);
 
-export const RUN_STATUSES = every<RunStatus>()(['queued', 'running', 'completed', 'failed', 'cancelled']);
+export const RUN_STATUSES = every<RunStatus>()(['queued', 'running', 'completed', 'failed', 'cancelled', 'skipped']);
 
 export const FINDING_STATUSES = every<FindingStatus>()(['open', 'suppressed', 'false_positive', 'wont_fix', 'accepted']);
 

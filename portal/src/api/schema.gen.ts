@@ -23,6 +23,428 @@ export type QueryParams<P extends keyof paths, M extends keyof paths[P]> = paths
     };
 } ? NonNullable<Q> : never;
 export interface paths {
+    "/api/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user’s account and the id of their personal workspace */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the account (needs the password and the account’s e-mail address typed again) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        confirmEmail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Deleted, and every session with it. The personal workspace is deleted with all its data (repositories, runs, findings, fixes, API tokens), and so is any team of which the user was the only member. Teams with other members keep all their data: the membership is removed, ownership passes to the longest-standing other admin, and audit entries keep the name and e-mail address recorded with them. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the password is wrong, or confirmEmail is not the account’s address (field errors) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description with an API token: log in instead */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the last admin of a team with other members (make someone else admin first; `teams` lists them), or a staff account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description too many wrong passwords: the account is locked for a while */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the display name */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountUser"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/account/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to change the e-mail address; it changes only when the link mailed to the new address is used (POST /api/auth/verify-email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A confirmation link was mailed to the new address (valid 24 hours; a newer request replaces it) and a notice to the current one. The same answer is given when the address belongs to another account. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "sent";
+                            pendingEmail: string;
+                        };
+                    };
+                };
+                /** @description not an e-mail address, already your address, or the password is wrong (field errors) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description with an API token: log in instead */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description too many wrong passwords: the account is locked for a while */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password; ends every other session and every access token issued before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed. Every other session is ended, and every access token issued before stops working at once, this one included. This session stays: exchange its refresh token (POST /api/auth/refresh) for a new access token, as after any 401. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the current password is wrong, or the new one is too easy to guess (field errors with advice) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description with an API token: log in instead */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description too many wrong passwords: the account is locked for a while */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s active sessions (logins), most recently used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description sessions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSessions"];
+                    };
+                };
+                /** @description with an API token: log in instead */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** End every session except this one */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every other session ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one session: its refresh token and its access tokens stop working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description no active session of yours with that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -232,6 +654,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/billing/invoicing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invoice every subscription whose period ended, now (safe beside the Schedule: each period is invoiced once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the run */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workflowId: string;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/health": {
         parameters: {
             query?: never;
@@ -281,6 +750,308 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every invoice (filters: status, workspaceId, q on number or workspace name) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of invoices; Content-Range: invoices <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminInvoice"][];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its line items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            workspaceId: string;
+                            tierName: string;
+                            /** Format: date-time */
+                            billingPeriodStart: string;
+                            /** Format: date-time */
+                            billingPeriodEnd: string;
+                            currency: string;
+                            subtotalCents: number;
+                            taxCents: number;
+                            taxRateBps: number;
+                            totalCents: number;
+                            overageChargesCents: number;
+                            creditsAppliedCents: number;
+                            amountRefundedCents: number;
+                            status: components["schemas"]["InvoiceStatus"];
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            paymentAttempts: number;
+                            lastPaymentError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            workspaceName: string;
+                            stripePaymentIntentId: string | null;
+                            items: components["schemas"]["InvoiceItem"][];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received outside Stripe (manual mode: bank transfer, cheque) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the paid invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            workspaceId: string;
+                            tierName: string;
+                            /** Format: date-time */
+                            billingPeriodStart: string;
+                            /** Format: date-time */
+                            billingPeriodEnd: string;
+                            currency: string;
+                            subtotalCents: number;
+                            taxCents: number;
+                            taxRateBps: number;
+                            totalCents: number;
+                            overageChargesCents: number;
+                            creditsAppliedCents: number;
+                            amountRefundedCents: number;
+                            status: components["schemas"]["InvoiceStatus"];
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            paymentAttempts: number;
+                            lastPaymentError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            workspaceName: string;
+                            stripePaymentIntentId: string | null;
+                            items: components["schemas"]["InvoiceItem"][];
+                        };
+                    };
+                };
+                /** @description the invoice is not owed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund all or part of a paid invoice (through Stripe when it was paid there) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        amountCents: number;
+                        reason: string;
+                        requestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the invoice after the refund */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            workspaceId: string;
+                            tierName: string;
+                            /** Format: date-time */
+                            billingPeriodStart: string;
+                            /** Format: date-time */
+                            billingPeriodEnd: string;
+                            currency: string;
+                            subtotalCents: number;
+                            taxCents: number;
+                            taxRateBps: number;
+                            totalCents: number;
+                            overageChargesCents: number;
+                            creditsAppliedCents: number;
+                            amountRefundedCents: number;
+                            status: components["schemas"]["InvoiceStatus"];
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            paymentAttempts: number;
+                            lastPaymentError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            workspaceName: string;
+                            stripePaymentIntentId: string | null;
+                            items: components["schemas"]["InvoiceItem"][];
+                        };
+                    };
+                };
+                /** @description not refundable, or more than is left */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -417,6 +1188,367 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace’s analysis runs, with Temporal UI links (filters: status, workspaceId, repositoryId, q, from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of runs; Content-Range: runs <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            workflowId: string;
+                            /** @description The workflow in the Temporal UI (staff only) */
+                            temporalUrl: string;
+                            workspaceId: string;
+                            workspaceName: string;
+                            repositoryId: string;
+                            repositoryName: string;
+                            trigger: string;
+                            status: string;
+                            commitSha: string | null;
+                            ref: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run, with its Temporal UI link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            workflowId: string;
+                            /** @description The workflow in the Temporal UI (staff only) */
+                            temporalUrl: string;
+                            workspaceId: string;
+                            workspaceName: string;
+                            repositoryId: string;
+                            repositoryName: string;
+                            trigger: string;
+                            status: string;
+                            commitSha: string | null;
+                            ref: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All subscriptions with status (filters: status, tier, restricted, q on workspace) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of subscriptions; Content-Range: subscriptions <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSubscription"][];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription, with its unused credit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the subscription */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSubscription"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply account credit (consumed by the next invoices, oldest credit first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        amountCents: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the credit */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            amountCents: number;
+                            remainingCents: number;
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/{id}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a workspace's plan for support (upgrades now, prorated; downgrades at the period end) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        tier: string;
+                        /**
+                         * @default upgrade
+                         * @enum {string}
+                         */
+                        direction?: "upgrade" | "downgrade";
+                    };
+                };
+            };
+            responses: {
+                /** @description the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionChange"];
+                    };
+                };
+                /** @description refused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/system-logs": {
         parameters: {
             query?: never;
@@ -532,6 +1664,162 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tier, hidden ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tiers; Content-Range: tiers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description free, professional, enterprise (or a tier a billing admin added) */
+                            name: string;
+                            displayName: string;
+                            description: string;
+                            monthlyPriceCents: number;
+                            /** @description Per analysis over the allowance, on tiers that allow overage */
+                            overagePriceCents: number;
+                            overageAllowed: boolean;
+                            includesPrioritySupport: boolean;
+                            includesAdvancedAnalytics: boolean;
+                            limits: {
+                                analysesPerMonth: number | null;
+                                aiFixesPerMonth: number | null;
+                                seats: number | null;
+                                repositories: number | null;
+                                storageGb: number | null;
+                                concurrentRuns: number | null;
+                                apiRequestsPerMinute: number;
+                            };
+                            isPublic: boolean;
+                        }[];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a tier's price or limits (applies to every subscription on it from the next period's invoice on) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        description?: string;
+                        monthlyPriceCents?: number;
+                        overagePriceCents?: number;
+                        overageAllowed?: boolean;
+                        maxAnalysesPerMonth?: number | null;
+                        maxAiFixesPerMonth?: number | null;
+                        maxSeats?: number | null;
+                        maxProjects?: number | null;
+                        maxStorageGb?: number | null;
+                        maxConcurrentRuns?: number | null;
+                        includesPrioritySupport?: boolean;
+                        includesAdvancedAnalytics?: boolean;
+                        apiRequestsPerMinute?: number;
+                        isPublic?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description the tier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description free, professional, enterprise (or a tier a billing admin added) */
+                            name: string;
+                            displayName: string;
+                            description: string;
+                            monthlyPriceCents: number;
+                            /** @description Per analysis over the allowance, on tiers that allow overage */
+                            overagePriceCents: number;
+                            overageAllowed: boolean;
+                            includesPrioritySupport: boolean;
+                            includesAdvancedAnalytics: boolean;
+                            limits: {
+                                analysesPerMonth: number | null;
+                                aiFixesPerMonth: number | null;
+                                seats: number | null;
+                                repositories: number | null;
+                                storageGb: number | null;
+                                concurrentRuns: number | null;
+                                apiRequestsPerMinute: number;
+                            };
+                            isPublic: boolean;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -975,7 +2263,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in; locks the account briefly after repeated failures */
+        /** Log in; after 5 failed attempts the address is locked for 15 minutes (whether or not it has an account) */
         post: {
             parameters: {
                 query?: never;
@@ -1200,7 +2488,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the token from the mail; ends every session */
+        /** Set a new password with the token from the mail; ends every session and every access token at once */
         post: {
             parameters: {
                 query?: never;
@@ -1219,6 +2507,20 @@ export interface paths {
             responses: {
                 /** @description password changed */
                 204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the password is too easy to guess (the link stays usable) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the link expired or was already used */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1269,7 +2571,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description created */
+                /** @description Created, and a verification link mailed. An address that already has an account gets the same answer (its owner is mailed instead and nothing is created), so the form does not tell who has an account. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1286,6 +2588,13 @@ export interface paths {
                             };
                         };
                     };
+                };
+                /** @description field errors; a password that is too easy to guess (zxcvbn score below 3) says why and how to improve it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description An error (RFC 9457) */
                 default: {
@@ -1313,7 +2622,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an e-mail address with the token from the mail */
+        /** Confirm an e-mail address with the token from the mail: the sign-up address, or a new address asked for with POST /api/account/email */
         post: {
             parameters: {
                 query?: never;
@@ -1329,7 +2638,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description verified */
+                /** @description verified (after an address change, `user.email` is the new address) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1346,6 +2655,523 @@ export interface paths {
                             };
                         };
                     };
+                };
+                /** @description the new address was taken by another account in the meantime */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the link expired, was used, or was replaced by a newer one */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the workspace's invoices, newest period first */
+        get: {
+            parameters: {
+                query: {
+                    workspaceId: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of invoices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoicePage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its line items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/invoices/{invoiceId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry the payment of a failed invoice now, with the default card */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what the attempt did */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentRetry"];
+                    };
+                };
+                /** @description the invoice is not owed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description billing could not take the retry right now */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the saved cards (default first) */
+        get: {
+            parameters: {
+                query: {
+                    workspaceId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the cards, and whether Stripe is configured */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentMethodList"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a card confirmed through a SetupIntent (attaches it to the customer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        paymentMethodId: string;
+                        /** @default true */
+                        makeDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description the saved card */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentMethod"];
+                    };
+                };
+                /** @description this installation bills manually (no Stripe) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/payment-methods/{paymentMethodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a saved card (detaches it in Stripe) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentMethodId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/payment-methods/{paymentMethodId}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a saved card the one invoices are charged to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentMethodId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the card */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentMethod"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/setup-intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start saving a card: a SetupIntent for Stripe Elements to confirm in the browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the SetupIntent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupIntent"];
+                    };
+                };
+                /** @description this installation bills manually (no Stripe) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/stripe-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe webhook: signature over the raw body, deduplicated on event.id, applied in any order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description recorded and applied (or a repeat) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookAck"];
+                    };
+                };
+                /** @description bad or stale signature */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description recorded but not applied yet; Stripe delivers it again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description An error (RFC 9457) */
                 default: {
@@ -1749,6 +3575,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/github/installations/{installationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink the installation from its workspace (its repositories are deactivated; runs and findings stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    installationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description unlinked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/github/installations/{installationId}/repositories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The repositories the installation grants on GitHub, a page at a time, each with whether Argus analyzes it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    installationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of the installation’s repositories */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GitHubInstallationRepositoryPage"];
+                    };
+                };
+                /** @description the installation is suspended or uninstalled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/github/installations/{installationId}/repositories/{githubRepoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Activate or deactivate one repository of the installation (only active ones are analyzed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    installationId: string;
+                    githubRepoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description the repository’s new state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GitHubRepositoryActivation"];
+                    };
+                };
+                /** @description at the repository limit, analyzed elsewhere, or the installation is unusable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/github/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish the install: GitHub’s callback parameters; links the installation once GitHub confirms the user can access it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        state: string;
+                        code?: string;
+                        installationId?: number;
+                        /**
+                         * @default install
+                         * @enum {string}
+                         */
+                        setupAction?: "install" | "update" | "request";
+                    };
+                };
+            };
+            responses: {
+                /** @description linked (or, for setup_action=request, waiting for an organization owner) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GitHubSetupResult"];
+                    };
+                };
+                /** @description the state is unknown, used or expired, or GitHub refused the code */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the state is another user’s, or the user’s GitHub account cannot access the installation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the installation is linked to another workspace, or the App is not configured */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -1820,6 +3888,64 @@ export interface paths {
                 };
                 /** @description revoked or expired */
                 410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link invites to (team, role, who sent it), before accepting it; the token stays out of URLs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the invitation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+                /** @description unknown token (or replaced by a resend) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2550,6 +4676,13 @@ export interface paths {
                                 fingerprints?: {
                                     [key: string]: string;
                                 };
+                                suppressions?: ({
+                                    kind?: string;
+                                    status?: string;
+                                    justification?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 properties?: {
                                     [key: string]: unknown;
                                 };
@@ -2585,6 +4718,520 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/billing-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The address invoices are mailed to and the country that decides the tax rate */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        /** Format: email */
+                        billingEmail?: string | null;
+                        billingCountry?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description the subscription */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subscription"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/subscriptions/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel at the end of the period (reversible until then), or now (the part used is invoiced) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        /** @default true */
+                        atPeriodEnd?: boolean;
+                        /** @description Makes a retried request a no-op: send the same id again */
+                        requestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the change and the subscription after it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionChange"];
+                    };
+                };
+                /** @description refused: not an upgrade, same plan, nothing to cancel… */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description billing could not take the change right now */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's subscription: plan, status, period and renewal */
+        get: {
+            parameters: {
+                query: {
+                    workspaceId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the subscription (a workspace that never chose a plan is on the default tier) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subscription"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/downgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Downgrade at the end of the current period (the current plan stays until then) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        tier: string;
+                        /** @description Makes a retried request a no-op: send the same id again */
+                        requestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the change and the subscription after it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionChange"];
+                    };
+                };
+                /** @description refused: not an upgrade, same plan, nothing to cancel… */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description billing could not take the change right now */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changing to a tier would cost now: the prorated amount, or when a downgrade takes effect */
+        get: {
+            parameters: {
+                query: {
+                    workspaceId: string;
+                    tier: string;
+                    direction?: "upgrade" | "downgrade";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the preview, priced exactly as the change will be */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanPreview"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a cancellation or a scheduled downgrade before the period ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        /** @description Makes a retried request a no-op: send the same id again */
+                        requestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the change and the subscription after it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionChange"];
+                    };
+                };
+                /** @description refused: not an upgrade, same plan, nothing to cancel… */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description billing could not take the change right now */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all pricing tiers with their prices and limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the public tiers, cheapest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TierList"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upgrade now; the difference for the rest of the period is prorated onto the next invoice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        workspaceId: string;
+                        tier: string;
+                        /** @description Makes a retried request a no-op: send the same id again */
+                        requestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the change and the subscription after it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionChange"];
+                    };
+                };
+                /** @description refused: not an upgrade, same plan, nothing to cancel… */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description billing could not take the change right now */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage this period against every limit of the plan */
+        get: {
+            parameters: {
+                query: {
+                    workspaceId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one meter per limited metric, with warning levels at 80 % and 100 % */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Usage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2883,6 +5530,8 @@ export interface paths {
                                 action: string;
                                 resourceType: string;
                                 resourceId: string | null;
+                                /** @description What the resource is called (a repository’s full name, a member’s name, a finding’s rule and place); null when unknown */
+                                resourceName: string | null;
                                 ip: string | null;
                                 userAgent: string | null;
                                 before?: unknown;
@@ -3071,6 +5720,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description not an admin, or the e-mail address is not confirmed yet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description accepted or revoked */
                 409: {
                     headers: {
@@ -3184,6 +5840,13 @@ export interface paths {
                             } | null;
                         };
                     };
+                };
+                /** @description not an admin, or the inviter’s e-mail address is not confirmed yet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description already a member, already invited, or a personal workspace */
                 409: {
@@ -3576,6 +6239,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the GitHub App can be installed here, and the installations linked to the workspace */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the App’s availability and the linked installations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceGitHub"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/github/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start installing the GitHub App for this workspace: a single-use state and the App’s install page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description where to send the browser (valid for 30 minutes, once) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GitHubInstallStart"];
+                    };
+                };
+                /** @description the GitHub App is not configured */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/repositories": {
         parameters: {
             query?: never;
@@ -3900,6 +6664,85 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Account: {
+            user: components["schemas"]["AccountUser"];
+            personalWorkspaceId: string;
+        };
+        AccountSession: {
+            /** @description The session (one login, across all its token refreshes) */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the user logged in
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the session last logged in or refreshed its access token (about every 15 minutes while in use)
+             */
+            lastUsedAt: string;
+            userAgent: string | null;
+            ip: string | null;
+            /** @description The session making this request */
+            current: boolean;
+        };
+        AccountSessions: {
+            items: components["schemas"]["AccountSession"][];
+        };
+        AccountUser: {
+            id: string;
+            email: string;
+            name: string;
+            /** Format: date-time */
+            emailVerifiedAt: string | null;
+            /** @description An address asked for with POST /api/account/email, not yet confirmed from the link mailed there */
+            pendingEmail: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AdminInvoice: {
+            id: string;
+            number: string;
+            workspaceId: string;
+            tierName: string;
+            /** Format: date-time */
+            billingPeriodStart: string;
+            /** Format: date-time */
+            billingPeriodEnd: string;
+            currency: string;
+            subtotalCents: number;
+            taxCents: number;
+            taxRateBps: number;
+            totalCents: number;
+            overageChargesCents: number;
+            creditsAppliedCents: number;
+            amountRefundedCents: number;
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: date-time */
+            paidAt: string | null;
+            paymentAttempts: number;
+            lastPaymentError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            workspaceName: string;
+            stripePaymentIntentId: string | null;
+        };
+        AdminSubscription: {
+            id: string;
+            workspaceId: string;
+            workspaceName: string;
+            workspaceSlug: string;
+            tier: string;
+            /** @enum {string} */
+            status: "trial" | "active" | "past_due" | "cancelled";
+            currentPeriodStart: string;
+            currentPeriodEnd: string;
+            cancelAtPeriodEnd: boolean;
+            restricted: boolean;
+            pastDueSince: string | null;
+            stripeCustomerId: string | null;
+            creditCents?: number;
+        };
         AiKeySet: {
             provider: components["schemas"]["AiProvider"];
             /** @enum {boolean} */
@@ -3981,6 +6824,8 @@ export interface components {
                 /** Format: date-time */
                 updatedAt: string | null;
             };
+            /** @description The built-in provider (no key, no code sent anywhere) has a fix for this rule; validation still decides */
+            builtinFix: boolean;
         };
         FindingFixes: {
             finding: components["schemas"]["Finding"];
@@ -4029,7 +6874,6 @@ export interface components {
                 by: string | null;
             } | null;
             workflowId: string;
-            temporalUrl: string;
             /** @description The fixed finding; absent in the answer of POST /api/fixes/generate/{findingId} */
             finding?: {
                 ruleId: string;
@@ -4085,6 +6929,146 @@ export interface components {
             actualNew: number;
             passed: boolean;
         };
+        GitHubAppStatus: {
+            /** @description Whether this Argus installation can send people to the App’s install page */
+            configured: boolean;
+            slug: string | null;
+            /** @description The App’s public page on GitHub */
+            publicUrl: string | null;
+            /** @description Why the install flow is unavailable, for people */
+            reason: string | null;
+        };
+        GitHubInstallStart: {
+            /** @description Send the browser here */
+            installUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        GitHubInstallation: {
+            id: string;
+            /** @description GitHub’s id of the installation */
+            installationId: number;
+            accountLogin: string;
+            /** @description Organization or User */
+            accountType: string;
+            /** @enum {string} */
+            status: "active" | "suspended" | "uninstalled";
+            /** Format: date-time */
+            claimedAt: string | null;
+            activeRepositories: number;
+            /** @description Where an owner changes the installation (its repositories) on GitHub */
+            settingsUrl: string | null;
+        };
+        GitHubInstallationRepository: {
+            githubRepoId: number;
+            fullName: string;
+            private: boolean;
+            defaultBranch: string;
+            htmlUrl: string;
+            /** @description Whether Argus analyzes it in this workspace */
+            active: boolean;
+            /** @description The Argus repository, when active */
+            repositoryId: string | null;
+        };
+        GitHubInstallationRepositoryPage: {
+            items: components["schemas"]["GitHubInstallationRepository"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        GitHubRepositoryActivation: {
+            githubRepoId: number;
+            fullName: string;
+            active: boolean;
+            repositoryId: string | null;
+        };
+        GitHubSetupResult: {
+            /** @enum {string} */
+            status: "linked" | "requested";
+            workspaceId: string;
+            installation: components["schemas"]["GitHubInstallation"] | null;
+            message: string;
+        };
+        InvitationPreview: {
+            teamName: string;
+            invitedBy: string | null;
+            /** @enum {string} */
+            role: "admin" | "developer" | "viewer";
+            email: string;
+            expiresAt: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+            /** @description The signed-in user is the invited address (only they can accept) */
+            forYou: boolean;
+        };
+        Invoice: {
+            id: string;
+            number: string;
+            workspaceId: string;
+            tierName: string;
+            /** Format: date-time */
+            billingPeriodStart: string;
+            /** Format: date-time */
+            billingPeriodEnd: string;
+            currency: string;
+            subtotalCents: number;
+            taxCents: number;
+            taxRateBps: number;
+            totalCents: number;
+            overageChargesCents: number;
+            creditsAppliedCents: number;
+            amountRefundedCents: number;
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: date-time */
+            paidAt: string | null;
+            paymentAttempts: number;
+            lastPaymentError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            items: components["schemas"]["InvoiceItem"][];
+        };
+        InvoiceItem: {
+            id: string;
+            /** @enum {string} */
+            type: "subscription" | "overage" | "credit" | "proration";
+            description: string;
+            quantity: number;
+            unitPriceCents: number;
+            totalCents: number;
+        };
+        InvoicePage: {
+            items: components["schemas"]["InvoiceSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        InvoiceStatus: "draft" | "sent" | "paid" | "failed" | "refunded";
+        InvoiceSummary: {
+            id: string;
+            number: string;
+            workspaceId: string;
+            tierName: string;
+            /** Format: date-time */
+            billingPeriodStart: string;
+            /** Format: date-time */
+            billingPeriodEnd: string;
+            currency: string;
+            subtotalCents: number;
+            taxCents: number;
+            taxRateBps: number;
+            totalCents: number;
+            overageChargesCents: number;
+            creditsAppliedCents: number;
+            amountRefundedCents: number;
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: date-time */
+            paidAt: string | null;
+            paymentAttempts: number;
+            lastPaymentError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Me: {
             user: {
                 id: string;
@@ -4111,6 +7095,40 @@ export interface components {
                     maxConcurrentRuns: number;
                 };
             }[];
+        };
+        PaymentMethod: {
+            id: string;
+            brand: string;
+            last4: string;
+            expMonth: number | null;
+            expYear: number | null;
+            isDefault: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentMethodList: {
+            /** @enum {string} */
+            mode: "stripe" | "manual";
+            /** @description For Stripe Elements; null when none is configured */
+            publishableKey: string | null;
+            items: components["schemas"]["PaymentMethod"][];
+        };
+        PaymentRetry: {
+            /** @enum {string} */
+            outcome: "paid" | "failed" | "pending" | "manual" | "not_owed";
+            message: string;
+            invoice: components["schemas"]["Invoice"];
+        };
+        PlanPreview: {
+            allowed: boolean;
+            message: string;
+            /** @enum {string} */
+            effective: "now" | "period_end";
+            /** @description Added to the next invoice, before tax */
+            prorationCents: number;
+            startsTrial: boolean;
+            from: components["schemas"]["Tier"];
+            to: components["schemas"]["Tier"] | null;
         };
         Problem: {
             type: string;
@@ -4165,8 +7183,6 @@ export interface components {
             repositoryId: string;
             repositoryName: string;
             workflowId: string;
-            /** @description The workflow in the Temporal UI */
-            temporalUrl: string;
             trigger: components["schemas"]["RunTrigger"];
             ref: string | null;
             commitSha: string | null;
@@ -4207,7 +7223,7 @@ export interface components {
             skipped?: number;
         };
         /** @enum {string} */
-        RunStatus: "queued" | "running" | "completed" | "failed" | "cancelled";
+        RunStatus: "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
         /** @description Open findings count toward bySeverity, byCategory and new; suppressed and triaged ones do not. */
         RunSummary: {
             total: number;
@@ -4245,13 +7261,130 @@ export interface components {
             /** @description Results without a location or rule id */
             skipped: number;
         };
+        SetupIntent: {
+            setupIntentId: string;
+            clientSecret: string;
+            publishableKey: string | null;
+        };
         /**
          * @description Most severe first.
          * @enum {string}
          */
         Severity: "critical" | "high" | "medium" | "low" | "info";
+        StripeWebhookAck: {
+            /** @enum {boolean} */
+            received: true;
+            duplicate: boolean;
+            outcome: string;
+        };
+        Subscription: {
+            id: string;
+            workspaceId: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            tier: components["schemas"]["Tier"];
+            /** @description A downgrade that takes effect at the end of the period */
+            pendingTier: components["schemas"]["Tier"] | null;
+            /** Format: date-time */
+            currentPeriodStart: string;
+            /** Format: date-time */
+            currentPeriodEnd: string;
+            /**
+             * Format: date-time
+             * @description Null when the subscription ends at the period end
+             */
+            renewsAt: string | null;
+            /** Format: date-time */
+            trialEnd: string | null;
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            pastDueSince: string | null;
+            /** @description Every dunning retry failed: no new analyses until an invoice is paid */
+            restricted: boolean;
+            billingEmail: string | null;
+            billingCountry: string | null;
+            /**
+             * @description manual: no Stripe keys; invoices are marked paid by a billing admin
+             * @enum {string}
+             */
+            mode: "stripe" | "manual";
+            dunning: {
+                attempt: number;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+            } | null;
+            /** @description Whether the caller may change the plan (workspace admins) */
+            canManage: boolean;
+        };
+        SubscriptionChange: {
+            /** @enum {string} */
+            effective: "now" | "period_end";
+            prorationCents: number;
+            message: string;
+            invoiceId: string | null;
+            subscription: components["schemas"]["Subscription"];
+        };
+        /** @enum {string} */
+        SubscriptionStatus: "trial" | "active" | "past_due" | "cancelled";
+        Tier: {
+            id: string;
+            /** @description free, professional, enterprise (or a tier a billing admin added) */
+            name: string;
+            displayName: string;
+            description: string;
+            monthlyPriceCents: number;
+            /** @description Per analysis over the allowance, on tiers that allow overage */
+            overagePriceCents: number;
+            overageAllowed: boolean;
+            includesPrioritySupport: boolean;
+            includesAdvancedAnalytics: boolean;
+            limits: {
+                analysesPerMonth: number | null;
+                aiFixesPerMonth: number | null;
+                seats: number | null;
+                repositories: number | null;
+                storageGb: number | null;
+                concurrentRuns: number | null;
+                apiRequestsPerMinute: number;
+            };
+        };
+        TierList: {
+            items: components["schemas"]["Tier"][];
+        };
         /** @enum {string} */
         TriageStatus: "open" | "false_positive" | "wont_fix" | "accepted";
+        Usage: {
+            workspaceId: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            meters: components["schemas"]["UsageMeter"][];
+            /** @description Analyses over the allowance so far this period, and what they add to the next invoice */
+            overage: {
+                analyses: number;
+                estimatedCents: number;
+            };
+        };
+        UsageMeter: {
+            /** @enum {string} */
+            metric: "analyses" | "ai_fixes" | "seats" | "repositories" | "concurrent_runs";
+            label: string;
+            used: number;
+            limit: number | null;
+            /** @description used / limit × 100, null when unlimited */
+            percent: number | null;
+            /**
+             * @description warning from 80 %, exceeded at 100 %
+             * @enum {string}
+             */
+            level: "ok" | "warning" | "exceeded";
+        };
+        WorkspaceGitHub: {
+            app: components["schemas"]["GitHubAppStatus"];
+            installations: components["schemas"]["GitHubInstallation"][];
+        };
     };
     responses: never;
     parameters: never;

@@ -71,3 +71,19 @@ export type AiKeySet = Schemas['AiKeySet'];
 
 /** An RFC 9457 problem+json error answer. */
 export type Problem = Schemas['Problem'];
+
+// Billing (money is integer cents; a null limit is unlimited)
+
+export type Tier = Schemas['Tier'];
+export type Subscription = Schemas['Subscription'];
+export type SubscriptionChange = Schemas['SubscriptionChange'];
+export type PlanPreview = Schemas['PlanPreview'];
+export type Usage = Schemas['Usage'];
+export type UsageMeter = Schemas['UsageMeter'];
+export type InvoiceStatus = Schemas['InvoiceStatus'];
+export type Invoice = Schemas['Invoice'];
+export type InvoicePage = Schemas['InvoicePage'];
+export type PaymentRetry = Schemas['PaymentRetry'];
+export type PaymentMethod = Schemas['PaymentMethod'];
+export type PaymentMethodList = Schemas['PaymentMethodList'];
+export type SetupIntent = Schemas['SetupIntent'];

@@ -1,4 +1,5 @@
 import { Navigate, Outlet, Route } from 'react-router';
+import { AccountPage } from '../account/AccountPage';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
@@ -8,6 +9,7 @@ import { VerifyEmailPage } from '../auth/VerifyEmailPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { LiveDashboardProvider } from '../live/LiveDashboard';
 import { RepositoriesPage } from '../repositories/RepositoriesPage';
+import { GitHubSetupPage } from '../github/GitHubSetupPage';
 import { RunDetailPage } from '../runs/RunDetailPage';
 import { RunsPage } from '../runs/RunsPage';
 import { AcceptInvitationPage } from '../teams/AcceptInvitationPage';
@@ -18,6 +20,7 @@ import { SettingsTab } from '../teams/SettingsTab';
 import { TeamDetailPage } from '../teams/TeamDetailPage';
 import { TeamsPage } from '../teams/TeamsPage';
 import { TokensPage } from '../tokens/TokensPage';
+import { BillingPage } from '../billing/BillingPage';
 import { CurrentWorkspaceProvider } from '../workspaces/CurrentWorkspace';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -50,6 +53,7 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route index element={<DashboardPage />} />
             <Route path="repositories" element={<RepositoriesPage />} />
+            <Route path="github/setup" element={<GitHubSetupPage />} />
             <Route path="runs" element={<RunsPage />} />
             <Route path="runs/:runId" element={<RunDetailPage />} />
             <Route path="teams" element={<TeamsPage />} />
@@ -61,6 +65,8 @@ export function App() {
               <Route path="settings" element={<SettingsTab />} />
             </Route>
             <Route path="tokens" element={<TokensPage />} />
+            <Route path="billing" element={<BillingPage />} />
+            <Route path="account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

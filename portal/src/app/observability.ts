@@ -18,7 +18,7 @@ interface SentryBrowserConfig {
 /** <Routes> that names each navigation's transaction after its route (`/runs/:runId`), not the URL. */
 export const SentryRoutes = Sentry.withSentryReactRouterV7Routing(Routes);
 
-export function initSentry(config: SentryBrowserConfig): void {
+function initSentry(config: SentryBrowserConfig): void {
   if (!config.sentryDsn) return;
   // Replays show the page's layout and clicks only: every text and input masked, images and media blocked.
   const replay = Sentry.replayIntegration({ maskAllText: true, maskAllInputs: true, blockAllMedia: true, beforeAddRecordingEvent: scrubRecordingEvent });

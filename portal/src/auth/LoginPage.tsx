@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { Button } from '../ui/Button';
-import { ErrorAlert } from '../ui/ErrorAlert';
+import { ErrorAlert, SuccessAlert } from '../ui/ErrorAlert';
 import { fieldError } from '../ui/errors';
 import { TextField } from '../ui/Field';
 import { useLogin } from './auth.api';
@@ -10,6 +10,7 @@ import { AuthCard, TextLink } from './AuthCard';
 import { readSafeNext } from './safe-next';
 import { useSession } from './useSession';
 import { limitsOf } from '../api/limits';
+import { takeAccountDeleted } from '../account/account.api';
 
 export function LoginPage() {
   const session = useSession();
@@ -18,6 +19,8 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
+  // Right after the account page deleted the account.
+  const [deleted] = useState(takeAccountDeleted);
 
   // Covers both "already signed in" and "just signed in".
   if (session) return <Navigate to={next} replace />;
@@ -39,6 +42,9 @@ export function LoginPage() {
       }
     >
       <form className="space-y-4" onSubmit={submit} noValidate>
+        {deleted && (
+          <SuccessAlert>Your account was deleted, with your personal workspace and its data. You have been signed out everywhere.</SuccessAlert>
+        )}
         <ErrorAlert error={login.error} />
         <TextField
           label="Email"

@@ -2,7 +2,7 @@ import type { Category, Finding, Severity, TriageStatus } from '../api/types';
 import { Badge } from '../ui/Badge';
 import type { Tone } from '../ui/Badge';
 
-export const severityTones: Record<Severity, Tone> = { critical: 'red', high: 'orange', medium: 'amber', low: 'blue', info: 'gray' };
+const severityTones: Record<Severity, Tone> = { critical: 'red', high: 'orange', medium: 'amber', low: 'blue', info: 'gray' };
 /** The same scale for Tremor components, which take their own colour names. */
 export const severityChartColors: Record<Severity, 'red' | 'orange' | 'amber' | 'blue' | 'gray'> = {
   critical: 'red',

@@ -68,7 +68,7 @@ export function useDownloadSarif(runId: string) {
 }
 
 /** Thrown before anything is sent when the chosen file is not a JSON document. */
-export class InvalidSarifFileError extends Error {
+class InvalidSarifFileError extends Error {
   constructor(fileName: string) {
     super(`${fileName} is not a JSON file. Choose a SARIF 2.1.0 log (.sarif or .json).`);
     this.name = 'InvalidSarifFileError';

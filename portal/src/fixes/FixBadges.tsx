@@ -42,7 +42,7 @@ const statusHints: Record<FixStatus, string> = {
 export const formatFixStatus = (status: FixStatus) => statusLabels[status] ?? status;
 
 /** A fix whose branch went to a plain git remote: there is no pull request, however `pr_open` reads. */
-export const isBranchOnly = (fix: Pick<Fix, 'status' | 'pullRequest'>) => fix.status === 'pr_open' && fix.pullRequest !== null && !fix.pullRequest.url;
+const isBranchOnly = (fix: Pick<Fix, 'status' | 'pullRequest'>) => fix.status === 'pr_open' && fix.pullRequest !== null && !fix.pullRequest.url;
 
 /** Pass the fix's `pullRequest` where known: a branch pushed to a plain git remote is not an open pull request. */
 export function FixStatusBadge({ status, pullRequest }: { status: FixStatus; pullRequest?: Fix['pullRequest'] }) {
@@ -60,7 +60,7 @@ export function FixStatusBadge({ status, pullRequest }: { status: FixStatus; pul
   );
 }
 
-export const providerLabels: Record<FixProvider, string> = { builtin: 'Built-in', groq: 'Groq', anthropic: 'Claude' };
+const providerLabels: Record<FixProvider, string> = { builtin: 'Built-in', groq: 'Groq', anthropic: 'Claude' };
 export const formatProvider = (provider: FixProvider) => providerLabels[provider] ?? provider;
 
 /** "Claude · claude-haiku-4-5" or "Built-in". */
@@ -78,7 +78,7 @@ export function describeUsage(usage: Fix['usage']): string | null {
   return parts.length ? parts.join(' · ') : null;
 }
 
-export function formatMicroUsd(micro: number): string {
+function formatMicroUsd(micro: number): string {
   const usd = micro / 1_000_000;
   if (usd === 0) return '$0';
   if (usd < 0.01) return `$${usd.toFixed(4)}`;

@@ -15,7 +15,6 @@ import {
   fixKeys,
   isInFlight,
   PR_POLL_LIMIT_MS,
-  temporalUrlFor,
   useAiKeys,
   useCreatePullRequest,
   useFixHistory,
@@ -295,10 +294,7 @@ function FixBody({ fix, canGenerate, prWatch, onPullRequest }: { fix: Fix; canGe
         )}
         <dt className="text-gray-500">Workflow</dt>
         <dd className="min-w-0">
-          <ExternalLink href={fix.temporalUrl} className="font-medium text-indigo-600 hover:text-indigo-500">
-            View in Temporal UI
-          </ExternalLink>
-          <code className="ml-2 break-all font-mono text-gray-500">{fix.workflowId}</code>
+          <code className="break-all font-mono text-gray-500">{fix.workflowId}</code>
         </dd>
       </dl>
     </div>
@@ -504,10 +500,8 @@ function PullRequestSection({ fix, canGenerate, prWatch, onPullRequest }: { fix:
       <div className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="fix-pr-pending" role="status">
         {timedOut ? (
           <p>
-            The pull request has not opened after {Math.round(PR_POLL_LIMIT_MS / 60_000)} minutes; its workflow may have failed.{' '}
-            <ExternalLink href={temporalUrlFor(fix, prWatch.workflowId)} className="font-medium text-indigo-700 hover:text-indigo-600">
-              Check it in Temporal UI
-            </ExternalLink>
+            The pull request has not opened after {Math.round(PR_POLL_LIMIT_MS / 60_000)} minutes; its workflow may have failed. Contact
+            support and quote workflow <code className="select-all break-all font-mono">{prWatch.workflowId}</code>.
           </p>
         ) : (
           <p className="flex items-center gap-2">
@@ -516,10 +510,6 @@ function PullRequestSection({ fix, canGenerate, prWatch, onPullRequest }: { fix:
         )}
         <p className="mt-1 text-xs">
           Branch: <code className="select-all break-all font-mono">{prWatch.branch}</code>
-          {' · '}
-          <ExternalLink href={temporalUrlFor(fix, prWatch.workflowId)} className="font-medium text-indigo-700 hover:text-indigo-600">
-            Workflow
-          </ExternalLink>
         </p>
       </div>
     );

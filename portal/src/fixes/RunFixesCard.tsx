@@ -14,7 +14,7 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { Table, Td, Th } from '../ui/Table';
 import { useNow } from '../ui/useNow';
 import { describeProvider, FixStatusBadge, formatFixStatus } from './FixBadges';
-import { FIX_POLL_MS, fixKeys, isInFlight, PR_POLL_LIMIT_MS, temporalUrlFor, useBatchPullRequest, useRunFixes } from './fixes.api';
+import { FIX_POLL_MS, fixKeys, isInFlight, PR_POLL_LIMIT_MS, useBatchPullRequest, useRunFixes } from './fixes.api';
 import type { RunFixFilters } from './fixes.api';
 
 const PAGE_SIZE = 20;
@@ -278,14 +278,14 @@ function BatchPullRequest({ run }: { run: Run }) {
           </div>
         )}
         <ErrorAlert error={batch.error} title="No pull request was started" className="mt-2" />
-        {started && <BatchProgress key={started.since} run={run} batch={started} temporalBase={validated.data?.items[0]} />}
+        {started && <BatchProgress key={started.since} run={run} batch={started} />}
       </div>
     </div>
   );
 }
 
 /** Follows a batch until its fixes are pr_open on its branch (or PR_POLL_LIMIT_MS passes). */
-function BatchProgress({ run, batch, temporalBase }: { run: Run; batch: StartedBatch; temporalBase: Fix | undefined }) {
+function BatchProgress({ run, batch }: { run: Run; batch: StartedBatch }) {
   const fixes = useRunFixes(run.id, { rule: batch.ruleId }, 1, VALIDATED_PAGE_SIZE, {
     poll: (data) => {
       if (data?.items.some((f) => f.pullRequest?.branch === batch.branch)) return false;
@@ -304,7 +304,6 @@ function BatchProgress({ run, batch, temporalBase }: { run: Run; batch: StartedB
   }, [opened, queryClient, run.id]);
   const now = useNow(!pr, 5000);
   const waitedOut = !pr && now - batch.since >= PR_POLL_LIMIT_MS;
-  const workflowLink = temporalBase ?? inPr[0] ?? fixes.data?.items[0];
 
   return (
     <div className="mt-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" role="status" data-testid="fixes-batch-result">
@@ -337,16 +336,10 @@ function BatchProgress({ run, batch, temporalBase }: { run: Run; batch: StartedB
             </dd>
           </>
         )}
-        {workflowLink && (
-          <>
-            <dt className="text-indigo-800">Workflow</dt>
-            <dd>
-              <ExternalLink href={temporalUrlFor(workflowLink, batch.workflowId)} className="font-medium text-indigo-700 hover:text-indigo-600">
-                View in Temporal UI
-              </ExternalLink>
-            </dd>
-          </>
-        )}
+        <dt className="text-indigo-800">Workflow</dt>
+        <dd>
+          <code className="select-all break-all font-mono text-xs">{batch.workflowId}</code>
+        </dd>
       </dl>
       {pr && !pr.url && <p className="mt-1 text-xs">This repository is a plain git remote: open the pull request from the branch on your git host.</p>}
       {pr && inPr.length < batch.fixIds.length && (

@@ -2,14 +2,14 @@
 // and other extended headers, `---`/`+++` file headers, `@@ -a,b +c,d @@` hunks and "\ No newline" markers.
 // Anything it cannot read throws DiffParseError, and the view falls back to the raw patch.
 
-export class DiffParseError extends Error {
+class DiffParseError extends Error {
   constructor(message: string, readonly lineNumber: number) {
     super(`${message} (patch line ${lineNumber})`);
     this.name = 'DiffParseError';
   }
 }
 
-export type DiffLineKind = 'context' | 'removed' | 'added';
+type DiffLineKind = 'context' | 'removed' | 'added';
 
 export interface DiffLine {
   kind: DiffLineKind;

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { AiKeys, AiKeySet, AiProvider, BatchPullRequestResult, CreatePullRequestResult, Fix, FindingFixes, FixPage, FixProvider, FixStatus } from '../api/types';
 
 /** Statuses a fix is still moving through on its own: its view polls until it leaves them. */
-export const IN_FLIGHT_STATUSES: readonly FixStatus[] = ['queued', 'generating', 'generated'];
+const IN_FLIGHT_STATUSES: readonly FixStatus[] = ['queued', 'generating', 'generated'];
 export const isInFlight = (status: FixStatus | undefined) => IN_FLIGHT_STATUSES.includes(status as FixStatus);
 
 /** How often a fix in flight, or a pull request being opened, is re-read. */
@@ -29,7 +29,7 @@ export const fixKeys = {
 const enc = encodeURIComponent;
 
 /** Re-reads everything a changed fix shows up in: its finding's latest fix and history, and its run's list. */
-export function invalidateFix(queryClient: QueryClient, fix: Pick<Fix, 'findingId' | 'runId'>) {
+function invalidateFix(queryClient: QueryClient, fix: Pick<Fix, 'findingId' | 'runId'>) {
   void queryClient.invalidateQueries({ queryKey: fixKeys.finding(fix.findingId) });
   void queryClient.invalidateQueries({ queryKey: fixKeys.run(fix.runId) });
 }
@@ -152,7 +152,3 @@ export function useSetAiKey(workspaceId: string) {
   });
 }
 
-/** The Temporal UI link of another workflow in the same namespace as `fix.temporalUrl`. */
-export function temporalUrlFor(fix: Pick<Fix, 'temporalUrl'>, workflowId: string): string {
-  return fix.temporalUrl.replace(/[^/]+$/, encodeURIComponent(workflowId));
-}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Run, RunProgress, RunStatus } from '../api/types';
 import { useSession } from '../auth/useSession';
 import { repositoryKeys } from '../repositories/repositories.api';
+import { findingKeys } from '../findings/findings.api';
 import { fetchRun, isTerminal, runKeys } from '../runs/runs.api';
 import { dashboardSocketPath } from './live.api';
 import type { DashboardSocketMessage } from './live.api';
@@ -126,10 +127,16 @@ export function LiveDashboardProvider({ children }: { children: ReactNode }) {
             ),
         );
       }
+      // A finished run was recounted (someone triaged a finding): an open run page shows it without a socket of its own.
+      if (message.summary !== undefined) {
+        queryClient.setQueryData<Run>(runKeys.detail(runId), (run) => (run ? { ...run, summary: message.summary!, gate: message.gate ?? run.gate } : run));
+        void queryClient.invalidateQueries({ queryKey: findingKeys.run(runId) });
+      }
       if (before !== status || message.summary !== undefined) {
         invalidateLists();
         // A run we have not seen is new; a finished one has its gate and summary only in the full run.
-        if (feedRef.current && ((inFeed && isTerminal(status)) || (!inFeed && before === undefined))) refreshFeedRun(runId);
+        // (A recount of an old run is no news for the feed: its summary is already laid over above.)
+        if (feedRef.current && message.summary === undefined && ((inFeed && isTerminal(status)) || (!inFeed && before === undefined))) refreshFeedRun(runId);
       }
     },
   });

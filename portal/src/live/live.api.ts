@@ -7,7 +7,7 @@ import type { LiveSocketState } from './useLiveSocket';
 
 // Messages of docs/api-contract.md, "Live updates (WebSocket)".
 
-export interface RunUpdatedMessage {
+interface RunUpdatedMessage {
   type: 'run.updated';
   runId: string;
   workspaceId: string;
@@ -19,10 +19,10 @@ export interface RunUpdatedMessage {
   gate?: Run['gate'];
 }
 
-export type RunSocketMessage = { type: 'snapshot'; run: Run } | RunUpdatedMessage;
+type RunSocketMessage = { type: 'snapshot'; run: Run } | RunUpdatedMessage;
 export type DashboardSocketMessage = { type: 'snapshot'; runs: Run[] } | RunUpdatedMessage;
 
-export const runSocketPath = (runId: string) => `/ws/run/${encodeURIComponent(runId)}`;
+const runSocketPath = (runId: string) => `/ws/run/${encodeURIComponent(runId)}`;
 export const dashboardSocketPath = (userId: string) => `/ws/dashboard/${encodeURIComponent(userId)}`;
 
 /**

@@ -21,14 +21,14 @@ const MAX_DELAY_MS = 30_000;
 /** Close codes a server uses for "your token is no good" (policy violation, or the 4401 convention). */
 const AUTH_CLOSE_CODES = new Set([1008, 4401, 4403]);
 
-export function liveSocketUrl(path: string, token: string): string {
+function liveSocketUrl(path: string, token: string): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const separator = path.includes('?') ? '&' : '?';
   return `${scheme}://${location.host}${path}${separator}token=${encodeURIComponent(token)}`;
 }
 
 /** Exponential backoff with jitter: ~1s, 2s, 4s … capped at 30s, so a restarted API is not stampeded. */
-export function backoffDelay(failures: number): number {
+function backoffDelay(failures: number): number {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(failures, 10));
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }

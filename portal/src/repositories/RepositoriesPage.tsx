@@ -17,6 +17,7 @@ import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { useCurrentWorkspace } from '../workspaces/CurrentWorkspace';
 import { canManageRepositories, canRunAnalysis } from '../workspaces/permissions';
 import { ConnectRepositoryDialog } from './ConnectRepositoryDialog';
+import { GitHubAppSection } from './GitHubAppSection';
 import { useAnalyzeRepository, useRemoveRepository, useRepositories } from './repositories.api';
 
 const PAGE_SIZE = 25;
@@ -184,6 +185,8 @@ export function RepositoriesPage() {
       )}
       <ErrorAlert error={analyze.error} title="The analysis did not start" className="mb-4" />
 
+      <GitHubAppSection workspace={workspace} />
+
       <div className="mb-4 max-w-sm">
         <TextField
           label="Search repositories"
@@ -334,8 +337,8 @@ function NoRepositories({ canConnect, onConnect }: { canConnect: boolean; onConn
             URL. For a private repository over https, add a read-only access token.
           </li>
           <li>
-            <strong className="font-medium text-gray-700">GitHub</strong>: install the Argus GitHub App on your account or organisation. The
-            repositories you grant it appear here by themselves, and every push and pull request is analyzed.
+            <strong className="font-medium text-gray-700">GitHub</strong>: install the Argus GitHub App on your account or organisation (see
+            GitHub above), then switch on the repositories Argus should analyze. Every push and pull request of those is analyzed.
           </li>
         </ul>
       </div>

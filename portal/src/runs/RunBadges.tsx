@@ -8,6 +8,7 @@ const statusTones: Record<RunStatus, Tone> = {
   completed: 'green',
   failed: 'red',
   cancelled: 'amber',
+  skipped: 'amber',
 };
 
 const statusLabels: Record<RunStatus, string> = {
@@ -16,6 +17,7 @@ const statusLabels: Record<RunStatus, string> = {
   completed: 'Completed',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  skipped: 'Skipped',
 };
 
 export function RunStatusBadge({ status }: { status: RunStatus }) {

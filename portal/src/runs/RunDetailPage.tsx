@@ -9,7 +9,6 @@ import { useRunLiveUpdates } from '../live/live.api';
 import { LiveIndicator } from '../live/LiveIndicator';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { ExternalLink } from '../ui/ExternalLink';
 import { formatDateTime, formatDuration, shortSha } from '../ui/format';
 import { PageHeader, Panel } from '../ui/PageHeader';
 import { ErrorState, LoadingState } from '../ui/states';
@@ -139,10 +138,8 @@ function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeo
         <Detail label="Started">{formatDateTime(run.startedAt ?? null)}</Detail>
         <Detail label="Finished">{formatDateTime(run.finishedAt ?? null)}</Detail>
         <Detail label="Workflow" className="sm:col-span-2 lg:col-span-4">
-          <ExternalLink href={run.temporalUrl} className="font-medium text-indigo-600 hover:text-indigo-500" data-testid="temporal-link">
-            View workflow in Temporal UI
-          </ExternalLink>
-          <code className="ml-3 break-all font-mono text-xs text-gray-500">{run.workflowId}</code>
+          {/* Quote this id to support; Argus staff open the workflow in the Temporal UI from the ops console. */}
+          <code className="break-all font-mono text-xs text-gray-500" data-testid="run-workflow-id">{run.workflowId}</code>
         </Detail>
       </dl>
 
@@ -167,6 +164,14 @@ function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeo
           </div>
         )}
         {run.status === 'cancelled' && <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800">This run was cancelled{run.error ? `: ${run.error}` : '.'}</p>}
+        {run.status === 'skipped' && (
+          <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800">
+            This analysis was skipped: {run.error ?? 'the plan does not cover it.'}{' '}
+            <Link to="/billing" className="font-medium underline">
+              See plans and usage
+            </Link>
+          </p>
+        )}
 
         {run.isBaseline ? (
           <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-800" data-testid="baseline-note">

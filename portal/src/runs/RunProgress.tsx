@@ -11,7 +11,7 @@ const phaseLabels: Record<string, string> = {
   reporting: 'Reporting',
 };
 
-export function phaseLabel(run: Pick<Run, 'status' | 'progress'>): string {
+function phaseLabel(run: Pick<Run, 'status' | 'progress'>): string {
   const phase = run.progress?.phase;
   if (phase && phaseLabels[phase]) return phaseLabels[phase];
   if (phase) return humanize(phase);

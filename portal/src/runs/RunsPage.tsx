@@ -6,7 +6,6 @@ import { LiveIndicator } from '../live/LiveIndicator';
 import { useLiveDashboard, withLiveState } from '../live/LiveDashboard';
 import { useRepositories } from '../repositories/repositories.api';
 import { Button } from '../ui/Button';
-import { ExternalLink } from '../ui/ExternalLink';
 import { SelectField } from '../ui/Field';
 import { formatDuration, formatRole, shortSha } from '../ui/format';
 import { RelativeTime } from '../ui/RelativeTime';
@@ -152,9 +151,6 @@ export function RunsPage() {
                 <Th className="w-64">Progress / result</Th>
                 <Th>Started</Th>
                 <Th className="text-right">Duration</Th>
-                <Th>
-                  <span className="sr-only">Workflow</span>
-                </Th>
               </tr>
             </thead>
             <tbody className={`divide-y divide-gray-100 ${runs.isPlaceholderData ? 'opacity-60' : ''}`}>
@@ -213,11 +209,6 @@ function RunRow({ run, now }: { run: Run; now: number }) {
         <RelativeTime iso={run.startedAt ?? run.createdAt} />
       </Td>
       <Td className="text-right tabular-nums">{formatDuration(runDurationMs(run, now))}</Td>
-      <Td>
-        <ExternalLink href={run.temporalUrl} className="text-xs text-gray-500 hover:text-indigo-600" aria-label={`Workflow of this ${name} run in Temporal UI (opens in a new tab)`}>
-          Temporal
-        </ExternalLink>
-      </Td>
     </tr>
   );
 }

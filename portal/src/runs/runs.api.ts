@@ -18,7 +18,7 @@ export const runKeys = {
 
 const runPath = (runId: string) => `/api/runs/${encodeURIComponent(runId)}`;
 
-export const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled'];
+const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled'];
 
 export function isTerminal(status: RunStatus | string | undefined): boolean {
   return TERMINAL_STATUSES.includes(status as RunStatus);
@@ -33,7 +33,7 @@ export function fetchRun(runId: string): Promise<Run> {
 }
 
 /** How often run data is re-read while live updates are down and something is still in flight. */
-export const FALLBACK_POLL_MS = 10_000;
+const FALLBACK_POLL_MS = 10_000;
 
 interface RunsOptions {
   enabled?: boolean;

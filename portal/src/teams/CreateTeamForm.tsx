@@ -27,7 +27,7 @@ export function CreateTeamForm() {
         // A new team is where one works next: it becomes the current workspace.
         onSuccess: (team) => {
           selectWorkspace(team.id);
-          navigate(`/teams/${team.id}`);
+          void navigate(`/teams/${team.id}`);
         },
       },
     );

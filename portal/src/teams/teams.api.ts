@@ -11,7 +11,7 @@ export interface ActivityFilters {
   to?: string;
 }
 
-export const teamKeys = {
+const teamKeys = {
   all: ['teams'] as const,
   detail: (teamId: string) => ['teams', teamId] as const,
   members: (teamId: string) => ['teams', teamId, 'members'] as const,

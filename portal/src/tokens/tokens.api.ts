@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { ApiToken, CreatedApiToken, RequestBody } from '../api/types';
 
-export const tokenKeys = {
+const tokenKeys = {
   all: ['tokens'] as const,
 };
 

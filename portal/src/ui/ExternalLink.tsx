@@ -2,7 +2,7 @@ import type { AnchorHTMLAttributes, ReactNode } from 'react';
 
 /** A link that opens in a new tab, says so to screen readers, and does not hand over window.opener. */
 /** Only http(s) addresses become links: a stored `javascript:` or `data:` URL (e.g. from imported SARIF) never runs. */
-export function safeExternalHref(href: string | undefined | null): string | undefined {
+function safeExternalHref(href: string | undefined | null): string | undefined {
   if (!href) return undefined;
   try {
     const url = new URL(href);

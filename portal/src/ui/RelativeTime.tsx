@@ -27,7 +27,7 @@ function subscribe(listener: () => void) {
 }
 
 /** Date.now() as of the shared clock's last tick (every 15 seconds while anything subscribes). */
-export function useClock(): number {
+function useClock(): number {
   return useSyncExternalStore(subscribe, () => now);
 }
 

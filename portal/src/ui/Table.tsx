@@ -1,8 +1,10 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
 export function Table({ children }: { children: ReactNode }) {
+  // `relative`: screen-reader-only labels (absolutely positioned) in the far columns must scroll with the table, not
+  // widen the page past a phone's screen.
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
+    <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
       <table className="min-w-full divide-y divide-gray-200 text-sm">{children}</table>
     </div>
   );

@@ -65,7 +65,3 @@ export function humanize(value: string): string {
   const words = value.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-export function formatCount(n: number): string {
-  return n.toLocaleString();
-}

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { BillingError, createStripeClient, refundInvoice } from '@argus/activities';
+import {
+  ADMIN_INVOICE_SORT,
+  ADMIN_SUBSCRIPTION_SORT,
+  findInvoiceWithItems,
+  findSubscriptionById,
+  grantCredit,
+  listCredits,
+  listInvoicesForAdmin,
+  listSubscriptionsForAdmin,
+  listTiers,
+  markInvoicePaid,
+  updateTier,
+  type AdminInvoiceRow,
+  type AdminSubscriptionRow,
+} from '@argus/db';
+import { INVOICE_STATUSES, SUBSCRIPTION_STATUSES } from '@argus/workflows/contract';
+import type { AppDeps } from '../../app-deps';
+import { defineRoute } from '../../http/route';
+import { recordActivity } from '../../audit/activity-log';
+import { isUuid } from '../../access/workspace-access';
+import { BadRequestError, ConflictError, ServiceUnavailableError } from '../../http/errors';
+import { workflowClient } from '../../temporal/workflow-client';
+import { applyChange, lifecycleInput, publicInvoice, publicInvoiceItem, publicTier } from '../../billing/billing.service';
+import { ZInvoice, ZInvoiceSummary, ZSubscriptionChange, ZTier } from '../../billing/billing.schemas';
+import { ZIdParams, ZText, ZUuid, idFilter, listResponses, notFound, parseListParams, sendList } from '../simple-rest';
+
+// The console's billing resources (admin-ui/src/invoices, subscriptions, tiers): billing admins mark invoices paid in
+// manual mode, refund, grant credits, change a workspace's plan for support and edit the tiers.
+
+const ZAdminInvoice = ZInvoiceSummary.extend({ workspaceName: z.string(), stripePaymentIntentId: z.string().nullable() }).meta({ id: 'AdminInvoice' });
+const ZAdminSubscription = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    workspaceName: z.string(),
+    workspaceSlug: z.string(),
+    tier: z.string(),
+    status: z.enum(SUBSCRIPTION_STATUSES),
+    currentPeriodStart: z.string(),
+    currentPeriodEnd: z.string(),
+    cancelAtPeriodEnd: z.boolean(),
+    restricted: z.boolean(),
+    pastDueSince: z.string().nullable(),
+    stripeCustomerId: z.string().nullable(),
+    creditCents: z.number().int().optional(),
+  })
+  .meta({ id: 'AdminSubscription' });
+
+const toAdminInvoice = (r: AdminInvoiceRow) => ({ ...publicInvoice(r, r.tierName), workspaceName: r.workspaceName, stripePaymentIntentId: r.stripePaymentIntentId });
+const toAdminSubscription = (r: AdminSubscriptionRow) => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  workspaceName: r.workspaceName,
+  workspaceSlug: r.workspaceSlug,
+  tier: r.tierName,
+  status: r.status,
+  currentPeriodStart: r.currentPeriodStart,
+  currentPeriodEnd: r.currentPeriodEnd,
+  cancelAtPeriodEnd: r.cancelAtPeriodEnd,
+  restricted: Boolean(r.restrictedAt),
+  pastDueSince: r.pastDueSince,
+  stripeCustomerId: r.stripeCustomerId,
+});
+
+const invoiceList = {
+  sortable: ADMIN_INVOICE_SORT,
+  defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'],
+  filter: z.object({ id: idFilter(ZUuid), status: z.enum(INVOICE_STATUSES).optional(), workspaceId: ZUuid.optional(), q: ZText.optional() }).strict(),
+};
+const subscriptionList = {
+  sortable: ADMIN_SUBSCRIPTION_SORT,
+  defaultSort: ['createdAt', 'DESC'] as [string, 'DESC'],
+  filter: z.object({ id: idFilter(ZUuid), status: z.enum(SUBSCRIPTION_STATUSES).optional(), tier: ZText.optional(), restricted: z.boolean().optional(), q: ZText.optional() }).strict(),
+};
+
+async function adminInvoice(deps: AppDeps, id: string) {
+  if (!isUuid(id)) throw notFound('invoice');
+  const invoice = await findInvoiceWithItems(deps.knex, id);
+  if (!invoice) throw notFound('invoice');
+  return invoice;
+}
+
+async function invoiceBody(deps: AppDeps, id: string) {
+  const invoice = await adminInvoice(deps, id);
+  const page = await listInvoicesForAdmin(deps.knex, { id }, { sortColumn: ADMIN_INVOICE_SORT.id, sortOrder: 'asc', start: 0, limit: 1 });
+  return { ...toAdminInvoice(page.rows[0]!), items: invoice.items.map(publicInvoiceItem) };
+}
+
+const tierChanges = z
+  .object({
+    displayName: z.string().trim().min(1).max(50),
+    description: z.string().trim().max(500),
+    monthlyPriceCents: z.number().int().min(0).max(100_000_000),
+    overagePriceCents: z.number().int().min(0).max(100_000),
+    overageAllowed: z.boolean(),
+    maxAnalysesPerMonth: z.number().int().min(0).max(10_000_000).nullable(),
+    maxAiFixesPerMonth: z.number().int().min(0).max(10_000_000).nullable(),
+    maxSeats: z.number().int().min(1).max(100_000).nullable(),
+    maxProjects: z.number().int().min(1).max(100_000).nullable(),
+    maxStorageGb: z.number().int().min(0).max(1_000_000).nullable(),
+    maxConcurrentRuns: z.number().int().min(1).max(1000).nullable(),
+    includesPrioritySupport: z.boolean(),
+    includesAdvancedAnalytics: z.boolean(),
+    apiRequestsPerMinute: z.number().int().min(1).max(1_000_000),
+    isPublic: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const adminBillingRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/invoices',
+    summary: 'Every invoice (filters: status, workspaceId, q on number or workspace name)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    responses: listResponses(ZAdminInvoice, 'invoices'),
+    handler: async ({ deps, req, res }) => {
+      const params = parseListParams(req.query, invoiceList);
+      return sendList(res, 'invoices', params, await listInvoicesForAdmin(deps.knex, params.filter, params), toAdminInvoice);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/invoices/:id',
+    summary: 'One invoice with its line items',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    responses: { 200: { description: 'the invoice', schema: ZAdminInvoice.extend({ items: ZInvoice.shape.items }) } },
+    handler: ({ deps, params }) => invoiceBody(deps, params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/admin/invoices/:id/mark-paid',
+    summary: 'Record a payment received outside Stripe (manual mode: bank transfer, cheque)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    successStatus: 200,
+    params: ZIdParams,
+    body: z.object({ note: z.string().trim().max(500).optional() }).default({}),
+    responses: { 200: { description: 'the paid invoice', schema: ZAdminInvoice.extend({ items: ZInvoice.shape.items }) }, 409: { description: 'the invoice is not owed' } },
+    handler: async ({ deps, req, params, body }) => {
+      const invoice = await adminInvoice(deps, params.id);
+      if (!(await markInvoicePaid(deps.knex, invoice.id))) throw new ConflictError(`Invoice ${invoice.number} is ${invoice.status}; there is nothing to mark paid.`);
+      await recordActivity(deps.knex, req, { workspaceId: invoice.workspaceId, action: 'invoice.marked_paid', resourceType: 'invoice', resourceId: invoice.id, before: { status: invoice.status }, after: { status: 'paid', note: body.note ?? null } });
+      try {
+        await workflowClient.signalPaymentSettled(deps, lifecycleInput(deps, invoice.workspaceId), { invoiceId: invoice.id, outcome: 'paid' });
+      } catch (err) {
+        // The invoice is paid either way; the subscription catches up when its workflow next wakes.
+        deps.logger.warn({ err, invoiceId: invoice.id }, 'could not tell the subscription workflow about a manual payment');
+      }
+      return invoiceBody(deps, invoice.id);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/admin/invoices/:id/refund',
+    summary: 'Refund all or part of a paid invoice (through Stripe when it was paid there)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    successStatus: 200,
+    params: ZIdParams,
+    body: z.object({ amountCents: z.number().int().min(1).max(100_000_000), reason: z.string().trim().min(1).max(500), requestId: z.string().trim().min(8).max(100).optional() }),
+    responses: { 200: { description: 'the invoice after the refund', schema: ZAdminInvoice.extend({ items: ZInvoice.shape.items }) }, 400: { description: 'not refundable, or more than is left' } },
+    handler: async ({ deps, req, params, body }) => {
+      const invoice = await adminInvoice(deps, params.id);
+      try {
+        await refundInvoice(createStripeClient(deps.config), deps.knex, invoice, body.amountCents, body.requestId ?? randomUUID());
+      } catch (err) {
+        if (err instanceof BillingError) throw new BadRequestError(err.message);
+        if ((err as { type?: string }).type?.startsWith('Stripe')) throw new ServiceUnavailableError('Stripe could not make the refund right now; nothing was refunded. Try again in a minute.', {}, { cause: err });
+        throw err;
+      }
+      await recordActivity(deps.knex, req, { workspaceId: invoice.workspaceId, action: 'invoice.refunded', resourceType: 'invoice', resourceId: invoice.id, after: { amountCents: body.amountCents, reason: body.reason } });
+      return invoiceBody(deps, invoice.id);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/subscriptions',
+    summary: 'All subscriptions with status (filters: status, tier, restricted, q on workspace)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    responses: listResponses(ZAdminSubscription, 'subscriptions'),
+    handler: async ({ deps, req, res }) => {
+      const params = parseListParams(req.query, subscriptionList);
+      return sendList(res, 'subscriptions', params, await listSubscriptionsForAdmin(deps.knex, params.filter, params), toAdminSubscription);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/subscriptions/:id',
+    summary: 'One subscription, with its unused credit',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    responses: { 200: { description: 'the subscription', schema: ZAdminSubscription } },
+    handler: async ({ deps, params }) => {
+      if (!isUuid(params.id)) throw notFound('subscription');
+      const page = await listSubscriptionsForAdmin(deps.knex, { id: params.id }, { sortColumn: ADMIN_SUBSCRIPTION_SORT.id, sortOrder: 'asc', start: 0, limit: 1 });
+      const row = page.rows[0];
+      if (!row) throw notFound('subscription');
+      const credits = await listCredits(deps.knex, row.workspaceId);
+      return { ...toAdminSubscription(row), creditCents: credits.reduce((s, c) => s + c.remainingCents, 0) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/admin/subscriptions/:id/credit',
+    summary: 'Apply account credit (consumed by the next invoices, oldest credit first)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    body: z.object({ amountCents: z.number().int().min(1).max(10_000_000), reason: z.string().trim().min(1).max(500) }),
+    responses: { 201: { description: 'the credit', schema: z.object({ id: z.string(), amountCents: z.number().int(), remainingCents: z.number().int(), reason: z.string() }) } },
+    handler: async ({ deps, req, auth, params, body }) => {
+      if (!isUuid(params.id)) throw notFound('subscription');
+      const sub = await findSubscriptionById(deps.knex, params.id);
+      if (!sub) throw notFound('subscription');
+      const credit = await grantCredit(deps.knex, { workspaceId: sub.workspaceId, amountCents: body.amountCents, reason: body.reason, grantedBy: auth.userId });
+      await recordActivity(deps.knex, req, { workspaceId: sub.workspaceId, action: 'credit.granted', resourceType: 'subscription', resourceId: sub.id, after: { amountCents: body.amountCents, reason: body.reason } });
+      return { id: credit.id, amountCents: credit.amountCents, remainingCents: credit.remainingCents, reason: credit.reason };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/admin/subscriptions/:id/upgrade',
+    summary: "Change a workspace's plan for support (upgrades now, prorated; downgrades at the period end)",
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    successStatus: 200,
+    params: ZIdParams,
+    body: z.object({ tier: z.string().trim().min(1).max(50), direction: z.enum(['upgrade', 'downgrade']).default('upgrade') }),
+    responses: { 200: { description: 'the change', schema: ZSubscriptionChange }, 409: { description: 'refused' } },
+    handler: async ({ deps, req, auth, params, body }) => {
+      if (!isUuid(params.id)) throw notFound('subscription');
+      const sub = await findSubscriptionById(deps.knex, params.id);
+      if (!sub) throw notFound('subscription');
+      const result = await applyChange(deps, 'admin', sub.workspaceId, (lifecycle) => workflowClient.updateSubscription(deps, lifecycle, 'changePlan', { tier: body.tier, direction: body.direction, requestId: randomUUID(), actorId: auth.userId }));
+      await recordActivity(deps.knex, req, { workspaceId: sub.workspaceId, action: 'subscription.changed_by_staff', resourceType: 'subscription', resourceId: sub.id, after: { tier: body.tier, direction: body.direction } });
+      return result;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/tiers',
+    summary: 'Every tier, hidden ones included',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    responses: { 200: { description: 'the tiers; Content-Range: tiers', schema: z.array(ZTier.extend({ isPublic: z.boolean() })) } },
+    handler: async ({ deps, res }) => {
+      const tiers = await listTiers(deps.knex, { includeHidden: true });
+      res.setHeader('Content-Range', `tiers 0-${Math.max(tiers.length - 1, 0)}/${tiers.length}`);
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+      return tiers.map((t) => ({ ...publicTier(t), isPublic: t.isPublic }));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/admin/tiers/:id',
+    summary: "Edit a tier's price or limits (applies to every subscription on it from the next period's invoice on)",
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    body: tierChanges,
+    responses: { 200: { description: 'the tier', schema: ZTier.extend({ isPublic: z.boolean() }) } },
+    handler: async ({ deps, req, params, body }) => {
+      if (!isUuid(params.id)) throw notFound('tier');
+      const before = (await listTiers(deps.knex, { includeHidden: true })).find((t) => t.id === params.id);
+      if (!before) throw notFound('tier');
+      const tier = (await updateTier(deps.knex, params.id, body))!;
+      await recordActivity(deps.knex, req, { action: 'tier.updated', resourceType: 'subscription_tier', resourceId: tier.id, before: publicTier(before), after: publicTier(tier) });
+      return { ...publicTier(tier), isPublic: tier.isPublic };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/admin/billing/invoicing-runs',
+    summary: 'Invoice every subscription whose period ended, now (safe beside the Schedule: each period is invoiced once)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    successStatus: 202,
+    responses: { 202: { description: 'the run', schema: z.object({ workflowId: z.string() }) } },
+    handler: async ({ deps, req }) => {
+      const handle = await workflowClient.startInvoicingRun(deps, randomUUID(), {});
+      await recordActivity(deps.knex, req, { action: 'invoicing.started', resourceType: 'invoicing_run', resourceId: handle.workflowId });
+      return { workflowId: handle.workflowId };
+    },
+  }),
+];
