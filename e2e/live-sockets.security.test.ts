@@ -69,12 +69,24 @@ async function expectDelivered(socket: ReturnType<typeof open>, runId: string) {
   await expect.poll(() => socket.messages.some((m) => m.runId === runId), { timeout: 5000 }).toBe(true);
 }
 
+/** The API's LISTEN connection comes up asynchronously: emit until the socket sees an event, then it is live. */
+async function untilLive(socket: ReturnType<typeof open>) {
+  for (let i = 0; i < 50; i++) {
+    const runId = await emit();
+    for (let j = 0; j < 10; j++) {
+      if (socket.messages.some((m) => m.runId === runId)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error('the socket never received an event');
+}
+
 describe('live sockets are re-authorized on every event', () => {
   it('a member removed from the team stops receiving, and the socket is closed', async () => {
     const dev = await member('live-removed@example.test');
     const socket = open(`/ws/dashboard/${dev.user.id}?token=${dev.token}`);
     await socket.ready;
-    await expectDelivered(socket, await emit());
+    await untilLive(socket);
     await request(env.app).delete(`/api/teams/${teamId}/members/${dev.user.id}`).set('authorization', admin.authHeader).expect(204);
     const after = await emit();
     expect(await socket.closed).toBe(4403);
