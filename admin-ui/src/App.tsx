@@ -13,6 +13,9 @@ import type { StaffRole } from './session';
 import runs from './runs';
 import systemLogs from './system-logs';
 import users from './users';
+import invoices from './invoices';
+import subscriptions from './subscriptions';
+import tiers from './tiers';
 
 export const App = () => (
   <Admin
@@ -34,6 +37,9 @@ export const App = () => (
         {canAccess(role, 'runs') && <Resource name="runs" {...runs} />}
         {canAccess(role, 'system-logs') && <Resource name="system-logs" {...systemLogs} />}
         {canAccess(role, 'outbox') && <Resource name="outbox" {...outbox} />}
+        {canAccess(role, 'subscriptions') && <Resource name="subscriptions" {...subscriptions} />}
+        {canAccess(role, 'invoices') && <Resource name="invoices" {...invoices} />}
+        {canAccess(role, 'tiers') && <Resource name="tiers" {...tiers} />}
       </>
     )}
   </Admin>

@@ -12,6 +12,9 @@ const ACCESS = {
   runs: ['super_admin', 'support_admin'],
   outbox: ['super_admin', 'support_admin'],
   health: ['super_admin', 'support_admin'],
+  invoices: ['super_admin', 'billing_admin'],
+  subscriptions: ['super_admin', 'billing_admin'],
+  tiers: ['super_admin', 'billing_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type ConsoleArea = keyof typeof ACCESS;

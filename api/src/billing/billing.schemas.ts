@@ -6,7 +6,7 @@ import { orNull, ZInstant } from '../openapi/schemas';
 
 const cents = z.number().int();
 
-export const ZTier = z
+const ZTier = z
   .object({
     id: z.string(),
     name: z.string().meta({ description: 'free, professional, enterprise (or a tier a billing admin added)' }),

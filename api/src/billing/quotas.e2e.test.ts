@@ -69,6 +69,14 @@ describe('quotas', () => {
     expect(restricted).toMatchObject({ allowed: false, reason: 'restricted' });
   });
 
+  it('answers 402 when the plan has no seat left for an invitation', async () => {
+    const { workspaceId } = await freeWorkspace();
+    const res = await request(env.app).post(`/api/teams/${workspaceId}/members`).set('authorization', admin.authHeader).send({ email: 'second@example.test', role: 'developer' }).expect(402);
+    expect(res.body).toMatchObject({ metric: 'seats', limit: 1, usage: 1, tier: 'free' });
+    await env.knex('subscription').where({ workspaceId }).update({ tierId: env.knex('subscription_tier').where({ name: 'professional' }).select('id') });
+    await request(env.app).post(`/api/teams/${workspaceId}/members`).set('authorization', admin.authHeader).send({ email: 'second@example.test', role: 'developer' }).expect(201);
+  });
+
   it('records a webhook-started analysis over quota as a skipped run with the reason', async () => {
     await env.startWorker();
     const { workspaceId, repo } = await freeWorkspace({ analyses: 10 });

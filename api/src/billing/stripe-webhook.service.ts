@@ -79,7 +79,8 @@ async function apply(deps: AppDeps, event: Stripe.Event): Promise<string> {
       const methodId = idOf(intent.payment_method);
       const sub = customer ? await findSubscriptionByStripeCustomer(deps.knex, customer) : undefined;
       if (!sub || !methodId) return 'ignored: no Argus customer or card';
-      const method = typeof intent.payment_method === 'object' && intent.payment_method ? intent.payment_method : null;
+      // The event names the card; its brand and last four digits come from Stripe.
+      const method = typeof intent.payment_method === 'object' && intent.payment_method ? intent.payment_method : await createStripeClient(deps.config)?.paymentMethods.retrieve(methodId);
       await upsertPaymentMethod(deps.knex, {
         workspaceId: sub.workspaceId,
         stripePaymentMethodId: methodId,

@@ -77,6 +77,21 @@ describe('the Stripe webhook', () => {
   });
 });
 
+describe('cards reported by webhook', () => {
+  it('records a card confirmed in Stripe (setup_intent.succeeded) once, and forgets a detached one', async () => {
+    const { workspaceId, subscriptionId } = await fixture(stripe);
+    await stripe.knex('subscription').where({ id: subscriptionId }).update({ stripeCustomerId: 'cus_hooked' });
+    const saved = signedStripeEvent('setup_intent.succeeded', { id: 'seti_hooked', object: 'setup_intent', customer: 'cus_hooked', payment_method: 'pm_hooked', status: 'succeeded' });
+    expect((await post(stripe, saved).expect(200)).body.outcome).toBe('card saved');
+    await post(stripe, signedStripeEvent('setup_intent.succeeded', { id: 'seti_hooked', object: 'setup_intent', customer: 'cus_hooked', payment_method: 'pm_hooked' })).expect(200);
+    const cards = await stripe.knex('payment_method').where({ workspaceId });
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ stripePaymentMethodId: 'pm_hooked', brand: 'visa', last4: '4242', isDefault: true });
+    await post(stripe, signedStripeEvent('payment_method.detached', { id: 'pm_hooked', object: 'payment_method' })).expect(200);
+    expect(await stripe.knex('payment_method').where({ workspaceId })).toHaveLength(0);
+  });
+});
+
 describe('payment methods through SetupIntents', () => {
   it('adds, lists, switches the default and removes cards (stripe-mock), for workspace admins only', async () => {
     const { admin, workspaceId } = await fixture(stripe);

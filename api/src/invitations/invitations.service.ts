@@ -26,6 +26,7 @@ import { hashToken, newOpaqueToken } from '../auth/tokens';
 import type { WorkspaceRole } from '../access/permissions';
 import { isUuid } from '../access/workspace-access';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '../http/errors';
+import { assertSeatAvailable } from '../billing/quotas';
 import { lockTeam, sessionOnly } from '../teams/team-access';
 import { loadWorkspaceView, type WorkspaceView } from '../teams/teams.service';
 
@@ -117,6 +118,7 @@ export async function inviteMember(
     if (pending) {
       throw new ConflictError(`${email} already has a pending invitation to this team. Resend that invitation instead.`, { invitationId: pending.id });
     }
+    await assertSeatAvailable(deps, trx, workspaceId, 'invite');
     const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS);
     const id = await insertInvitation(trx, { workspaceId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedBy: auth.userId });
     await recordActivity(trx, req, {
@@ -232,6 +234,7 @@ export async function acceptInvitation(deps: AppDeps, req: Request, auth: AuthCo
     if (await findMembership(trx, invitation.workspaceId, auth.userId)) {
       throw new ConflictError('You are already a member of this team.');
     }
+    await assertSeatAvailable(deps, trx, invitation.workspaceId, 'accept');
     await insertMember(trx, { workspaceId: invitation.workspaceId, userId: auth.userId, role: invitation.role });
     await markInvitationAccepted(trx, invitation.id, auth.userId);
     await recordActivity(trx, req, {

@@ -97,15 +97,19 @@ export async function countUsageRecords(db: Db, filter: { subscriptionId?: strin
   return query.resultSize();
 }
 
-/** What a workspace holds now, for its usage meters: members (seats), connected repositories and running analyses. */
-export async function workspaceResourceCounts(db: Db, workspaceId: string): Promise<{ seats: number; repositories: number; runningRuns: number }> {
+/**
+ * What a workspace holds now, for its usage meters: members (seats), open invitations (seats being filled),
+ * connected repositories and running analyses.
+ */
+export async function workspaceResourceCounts(db: Db, workspaceId: string): Promise<{ seats: number; pendingInvitations: number; repositories: number; runningRuns: number }> {
   const row = (await db
     .select(
       db.raw('(select count(*)::int from workspace_members m where m.workspace_id = ?) as seats', [workspaceId]),
+      db.raw(`(select count(*)::int from invitations i where i.workspace_id = ? and i.status = 'pending' and i.expires_at > now()) as pending_invitations`, [workspaceId]),
       db.raw('(select count(*)::int from repositories r where r.workspace_id = ? and r.removed_at is null) as repositories', [workspaceId]),
       db.raw(`(select count(*)::int from analysis_runs a where a.workspace_id = ? and a.status = 'running') as running_runs`, [workspaceId]),
     )
-    .first()) as { seats: number; repositories: number; runningRuns: number };
+    .first()) as { seats: number; pendingInvitations: number; repositories: number; runningRuns: number };
   return row;
 }
 

@@ -1694,29 +1694,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            /** @description free, professional, enterprise (or a tier a billing admin added) */
-                            name: string;
-                            displayName: string;
-                            description: string;
-                            monthlyPriceCents: number;
-                            /** @description Per analysis over the allowance, on tiers that allow overage */
-                            overagePriceCents: number;
-                            overageAllowed: boolean;
-                            includesPrioritySupport: boolean;
-                            includesAdvancedAnalytics: boolean;
-                            limits: {
-                                analysesPerMonth: number | null;
-                                aiFixesPerMonth: number | null;
-                                seats: number | null;
-                                repositories: number | null;
-                                storageGb: number | null;
-                                concurrentRuns: number | null;
-                                apiRequestsPerMinute: number;
-                            };
-                            isPublic: boolean;
-                        }[];
+                        "application/json": components["schemas"]["AdminTier"][];
                     };
                 };
                 /** @description An error (RFC 9457) */
@@ -1745,7 +1723,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One tier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminTier"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         /** Edit a tier's price or limits (applies to every subscription on it from the next period's invoice on) */
         put: {
             parameters: {
@@ -1774,6 +1783,8 @@ export interface paths {
                         includesAdvancedAnalytics?: boolean;
                         apiRequestsPerMinute?: number;
                         isPublic?: boolean;
+                        id?: string;
+                        name?: string;
                     };
                 };
             };
@@ -1784,29 +1795,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            /** @description free, professional, enterprise (or a tier a billing admin added) */
-                            name: string;
-                            displayName: string;
-                            description: string;
-                            monthlyPriceCents: number;
-                            /** @description Per analysis over the allowance, on tiers that allow overage */
-                            overagePriceCents: number;
-                            overageAllowed: boolean;
-                            includesPrioritySupport: boolean;
-                            includesAdvancedAnalytics: boolean;
-                            limits: {
-                                analysesPerMonth: number | null;
-                                aiFixesPerMonth: number | null;
-                                seats: number | null;
-                                repositories: number | null;
-                                storageGb: number | null;
-                                concurrentRuns: number | null;
-                                apiRequestsPerMinute: number;
-                            };
-                            isPublic: boolean;
-                        };
+                        "application/json": components["schemas"]["AdminTier"];
                     };
                 };
                 /** @description An error (RFC 9457) */
@@ -6742,6 +6731,25 @@ export interface components {
             pastDueSince: string | null;
             stripeCustomerId: string | null;
             creditCents?: number;
+        };
+        AdminTier: {
+            id: string;
+            name: string;
+            displayName: string;
+            description: string;
+            monthlyPriceCents: number;
+            overagePriceCents: number;
+            overageAllowed: boolean;
+            maxAnalysesPerMonth: number | null;
+            maxAiFixesPerMonth: number | null;
+            maxSeats: number | null;
+            maxProjects: number | null;
+            maxStorageGb: number | null;
+            maxConcurrentRuns: number | null;
+            includesPrioritySupport: boolean;
+            includesAdvancedAnalytics: boolean;
+            apiRequestsPerMinute: number;
+            isPublic: boolean;
         };
         AiKeySet: {
             provider: components["schemas"]["AiProvider"];

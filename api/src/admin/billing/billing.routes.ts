@@ -11,10 +11,12 @@ import {
   listInvoicesForAdmin,
   listSubscriptionsForAdmin,
   listTiers,
+  findTierById,
   markInvoicePaid,
   updateTier,
   type AdminInvoiceRow,
   type AdminSubscriptionRow,
+  type TierRow,
 } from '@argus/db';
 import { INVOICE_STATUSES, SUBSCRIPTION_STATUSES } from '@argus/workflows/contract';
 import type { AppDeps } from '../../app-deps';
@@ -23,8 +25,8 @@ import { recordActivity } from '../../audit/activity-log';
 import { isUuid } from '../../access/workspace-access';
 import { BadRequestError, ConflictError, ServiceUnavailableError } from '../../http/errors';
 import { workflowClient } from '../../temporal/workflow-client';
-import { applyChange, lifecycleInput, publicInvoice, publicInvoiceItem, publicTier } from '../../billing/billing.service';
-import { ZInvoice, ZInvoiceSummary, ZSubscriptionChange, ZTier } from '../../billing/billing.schemas';
+import { applyChange, lifecycleInput, publicInvoice, publicInvoiceItem } from '../../billing/billing.service';
+import { ZInvoice, ZInvoiceSummary, ZSubscriptionChange } from '../../billing/billing.schemas';
 import { ZIdParams, ZText, ZUuid, idFilter, listResponses, notFound, parseListParams, sendList } from '../simple-rest';
 
 // The console's billing resources (admin-ui/src/invoices, subscriptions, tiers): billing admins mark invoices paid in
@@ -48,6 +50,47 @@ const ZAdminSubscription = z
     creditCents: z.number().int().optional(),
   })
   .meta({ id: 'AdminSubscription' });
+
+const ZAdminTier = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    displayName: z.string(),
+    description: z.string(),
+    monthlyPriceCents: z.number().int(),
+    overagePriceCents: z.number().int(),
+    overageAllowed: z.boolean(),
+    maxAnalysesPerMonth: z.number().int().nullable(),
+    maxAiFixesPerMonth: z.number().int().nullable(),
+    maxSeats: z.number().int().nullable(),
+    maxProjects: z.number().int().nullable(),
+    maxStorageGb: z.number().int().nullable(),
+    maxConcurrentRuns: z.number().int().nullable(),
+    includesPrioritySupport: z.boolean(),
+    includesAdvancedAnalytics: z.boolean(),
+    apiRequestsPerMinute: z.number().int(),
+    isPublic: z.boolean(),
+  })
+  .meta({ id: 'AdminTier' });
+const toAdminTier = (t: TierRow) => ({
+  id: t.id,
+  name: t.name,
+  displayName: t.displayName,
+  description: t.description,
+  monthlyPriceCents: t.monthlyPriceCents,
+  overagePriceCents: t.overagePriceCents,
+  overageAllowed: t.overageAllowed,
+  maxAnalysesPerMonth: t.maxAnalysesPerMonth,
+  maxAiFixesPerMonth: t.maxAiFixesPerMonth,
+  maxSeats: t.maxSeats,
+  maxProjects: t.maxProjects,
+  maxStorageGb: t.maxStorageGb,
+  maxConcurrentRuns: t.maxConcurrentRuns,
+  includesPrioritySupport: t.includesPrioritySupport,
+  includesAdvancedAnalytics: t.includesAdvancedAnalytics,
+  apiRequestsPerMinute: t.apiRequestsPerMinute,
+  isPublic: t.isPublic,
+});
 
 const toAdminInvoice = (r: AdminInvoiceRow) => ({ ...publicInvoice(r, r.tierName), workspaceName: r.workspaceName, stripePaymentIntentId: r.stripePaymentIntentId });
 const toAdminSubscription = (r: AdminSubscriptionRow) => ({
@@ -108,7 +151,10 @@ const tierChanges = z
     isPublic: z.boolean(),
   })
   .partial()
-  .strict();
+  // react-admin's edit form sends the whole record back; the name (the tier's key) and the id never change.
+  .extend({ id: z.string().optional(), name: z.string().optional() })
+  .strict()
+  .transform(({ id: _id, name: _name, ...changes }) => changes);
 
 export const adminBillingRoutes = [
   defineRoute({
@@ -260,12 +306,28 @@ export const adminBillingRoutes = [
     tags: ['admin', 'billing'],
     auth: 'staff',
     staffPermission: 'billing:manage',
-    responses: { 200: { description: 'the tiers; Content-Range: tiers', schema: z.array(ZTier.extend({ isPublic: z.boolean() })) } },
+    responses: { 200: { description: 'the tiers; Content-Range: tiers', schema: z.array(ZAdminTier) } },
     handler: async ({ deps, res }) => {
       const tiers = await listTiers(deps.knex, { includeHidden: true });
       res.setHeader('Content-Range', `tiers 0-${Math.max(tiers.length - 1, 0)}/${tiers.length}`);
       res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
-      return tiers.map((t) => ({ ...publicTier(t), isPublic: t.isPublic }));
+      return tiers.map(toAdminTier);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/tiers/:id',
+    summary: 'One tier',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    responses: { 200: { description: 'the tier', schema: ZAdminTier } },
+    handler: async ({ deps, params }) => {
+      if (!isUuid(params.id)) throw notFound('tier');
+      const tier = await findTierById(deps.knex, params.id);
+      if (!tier) throw notFound('tier');
+      return toAdminTier(tier);
     },
   }),
   defineRoute({
@@ -277,14 +339,14 @@ export const adminBillingRoutes = [
     staffPermission: 'billing:manage',
     params: ZIdParams,
     body: tierChanges,
-    responses: { 200: { description: 'the tier', schema: ZTier.extend({ isPublic: z.boolean() }) } },
+    responses: { 200: { description: 'the tier', schema: ZAdminTier } },
     handler: async ({ deps, req, params, body }) => {
       if (!isUuid(params.id)) throw notFound('tier');
-      const before = (await listTiers(deps.knex, { includeHidden: true })).find((t) => t.id === params.id);
+      const before = await findTierById(deps.knex, params.id);
       if (!before) throw notFound('tier');
       const tier = (await updateTier(deps.knex, params.id, body))!;
-      await recordActivity(deps.knex, req, { action: 'tier.updated', resourceType: 'subscription_tier', resourceId: tier.id, before: publicTier(before), after: publicTier(tier) });
-      return { ...publicTier(tier), isPublic: tier.isPublic };
+      await recordActivity(deps.knex, req, { action: 'tier.updated', resourceType: 'subscription_tier', resourceId: tier.id, before: toAdminTier(before), after: toAdminTier(tier) });
+      return toAdminTier(tier);
     },
   }),
   defineRoute({

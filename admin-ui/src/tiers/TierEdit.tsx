@@ -1,0 +1,27 @@
+import { BooleanInput, Edit, NumberInput, SimpleForm, TextInput } from 'react-admin';
+
+// Prices are integer cents; an empty limit means unlimited.
+const nullable = (v: unknown) => (v === '' || v === undefined ? null : v);
+
+export const TierEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <TextInput source="name" disabled />
+      <TextInput source="displayName" />
+      <TextInput source="description" multiline fullWidth />
+      <NumberInput source="monthlyPriceCents" min={0} step={100} />
+      <NumberInput source="overagePriceCents" min={0} />
+      <BooleanInput source="overageAllowed" />
+      <NumberInput source="maxAnalysesPerMonth" parse={nullable} />
+      <NumberInput source="maxAiFixesPerMonth" parse={nullable} />
+      <NumberInput source="maxSeats" parse={nullable} />
+      <NumberInput source="maxProjects" parse={nullable} />
+      <NumberInput source="maxStorageGb" parse={nullable} />
+      <NumberInput source="maxConcurrentRuns" parse={nullable} />
+      <NumberInput source="apiRequestsPerMinute" min={1} />
+      <BooleanInput source="includesPrioritySupport" />
+      <BooleanInput source="includesAdvancedAnalytics" />
+      <BooleanInput source="isPublic" />
+    </SimpleForm>
+  </Edit>
+);
