@@ -46,7 +46,9 @@ async function ensureWebBuilds(): Promise<void> {
   for (const site of ['portal', 'admin-ui']) {
     const index = path.join(ROOT, site, 'dist', 'index.html');
     if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(ROOT, site, 'src'))) continue;
-    await execFileAsync('npm', ['run', 'build', '-w', site], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    // Vitest sets NODE_ENV=test; a build under it bundles React's development build, which rethrows caught render
+    // errors (a crash would reach Sentry three times). Tests must run what users get.
+    await execFileAsync('npm', ['run', 'build', '-w', site], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
   }
 }
 

@@ -77,22 +77,27 @@ export function useDeleteAccount() {
 }
 
 const DELETED_KEY = 'argus.account-deleted';
+/** How long the sign-in page keeps saying so. Signing out and the navigation both land on it, in either order,
+ * and each may mount it afresh: a read-once flag would be spent by the first mount. */
+const DELETED_NOTICE_MS = 30_000;
 
-/** Tells the sign-in page, once, that the account it falls back to was just deleted. */
+/** Tells the sign-in page that the account it falls back to was just deleted. */
 export function markAccountDeleted() {
   try {
-    sessionStorage.setItem(DELETED_KEY, '1');
+    sessionStorage.setItem(DELETED_KEY, String(Date.now()));
   } catch {
     // Without storage the sign-in page just does not say it.
   }
 }
 
-/** True once after markAccountDeleted (the flag is cleared on reading). */
+/** True for a short while after markAccountDeleted; a stale flag is cleared. */
 export function takeAccountDeleted(): boolean {
   try {
-    const deleted = sessionStorage.getItem(DELETED_KEY) === '1';
+    const at = Number(sessionStorage.getItem(DELETED_KEY));
+    if (!at) return false;
+    if (Date.now() - at < DELETED_NOTICE_MS) return true;
     sessionStorage.removeItem(DELETED_KEY);
-    return deleted;
+    return false;
   } catch {
     return false;
   }
