@@ -9,6 +9,8 @@ import { activateGitHubRepository, allDeliveryIds, claimGitHubInstallation, coun
 import { freePort, nodeTsArgs, startProcess, waitForHttp } from '../scripts/lib/processes';
 import { startTemporalDevServer } from '../scripts/lib/temporal-server';
 import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
+import { cpuByGroup, shareLine } from './lib/cpu-share';
+import { summarizeCpuProfile } from './lib/cpu-profile';
 
 // `npm run bench:webhooks`: signed GitHub push deliveries at a fixed rate against a real API process backed by
 // real Postgres and Temporal (started here in a temp dir). No worker runs: this measures intake, not analysis.
@@ -28,9 +30,12 @@ const benchOwner = await insertUser(knex, { email: 'bench@example.test', name: '
 const benchWorkspace = await insertWorkspaceWithOwner(knex, { name: 'Bench', slug: 'bench', kind: 'team', ownerId: benchOwner.id });
 const benchInstallation = await claimGitHubInstallation(knex, { installationId: 1, accountLogin: 'Codertocat', accountType: 'User', suspended: false, workspaceId: benchWorkspace.id, userId: benchOwner.id });
 await activateGitHubRepository(knex, { workspaceId: benchWorkspace.id, githubInstallationId: benchInstallation.installation.id, githubRepoId: 186853002, fullName: 'Codertocat/Hello-World', defaultBranch: 'master' });
-const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
+const temporalPort = await freePort();
+const temporal = await startTemporalDevServer({ port: temporalPort, namespaces: ['default'], quiet: true });
 const apiPort = await freePort();
-const api = startProcess('api', process.execPath, nodeTsArgs('api/src/server.ts'), {
+// BENCH_CPU_PROF=1: a V8 CPU profile of the API process for the whole run, summarised by package at the end.
+const profileDir = process.env.BENCH_CPU_PROF ? path.join(tmp, 'profile') : null;
+const api = startProcess('api', process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...nodeTsArgs('api/src/server.ts')], {
   quiet: true,
   env: { ...process.env, ...ephemeralSecrets(), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, API_PORT: String(apiPort), GITHUB_WEBHOOK_SECRET: SECRET, TEMPORAL_TASK_QUEUE: 'bench-no-worker' },
 });
@@ -60,6 +65,13 @@ function send(deliveryId: string): Promise<{ ms: number; status: number }> {
 await Promise.all(Array.from({ length: 20 }, () => send(randomUUID())));
 await deleteAllDeliveries(knex);
 
+// CPU seconds per part of the stack during the load (not the drain), from /proc.
+const groups = () =>
+  cpuByGroup(new Map([[api.child.pid!, 'api'], [process.pid, 'load-client']]), [
+    { group: 'temporal', match: (cmd) => cmd.includes('start-dev') && cmd.includes(`--port ${temporalPort}`) },
+    { group: 'postgres', match: (cmd) => cmd.includes(path.join(tmp, 'pg')) },
+  ]);
+const cpuBefore = groups();
 const results: Promise<{ ms: number; status: number }>[] = [];
 const deliveries: string[] = [];
 const total = RATE * SECONDS;
@@ -82,6 +94,7 @@ await new Promise<void>((resolve) => {
 });
 const answers = await Promise.all(results);
 const elapsed = (performance.now() - start) / 1000;
+const cpuShare = shareLine(cpuBefore, groups());
 
 const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
@@ -109,11 +122,14 @@ const duplicates = [...perDelivery.values()].filter((n) => n > 1).length;
 
 await client.connection.close();
 await api.stop();
+const profile = profileDir ? summarizeCpuProfile(profileDir) : null;
 await temporal.stop();
 await knex.destroy();
 await pg.stop();
 await rm(tmp, { recursive: true, force: true });
 
+console.log(`CPU during the load (${elapsed.toFixed(1)} s on ${os.cpus().length} cores): ${cpuShare.line}`);
+if (profile) console.log(`API self time by package or file:\n${profile.join('\n')}`);
 console.log(`all recorded deliveries became workflows ${drainSeconds.toFixed(1)} s after the last request`);
 console.log(`sent ${answers.length} requests (${deliveries.length} deliveries, ${answers.length - deliveries.length} redeliveries) in ${elapsed.toFixed(1)} s; ${accepted} answered 202, ${answers.filter((a) => a.status >= 500 || a.status === 0).length} failed`);
 console.log(`webhook_ack_p50_ms=${pct(50).toFixed(1)} webhook_ack_p99_ms=${pct(99).toFixed(1)} sent=${answers.length} runs_started=${runsStarted} lost=${lost} duplicates=${duplicates}`);

@@ -28,6 +28,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/runs/:runId/fixes/batch': { ruleId: 'eslint/no-eval' },
   'PUT /api/workspaces/:workspaceId/ai-keys': { provider: 'groq', apiKey: 'gsk_attacker_supplied_key' },
   'PUT /api/github/installations/:installationId/repositories/:githubRepoId': { active: true },
+  'POST /api/support/tickets/:ticketId/messages': { content: 'Hijacked reply' },
+  'POST /api/workspaces/:workspaceId/support/tickets': { subject: 'Hijacked', description: 'x' },
 };
 
 beforeAll(async () => {
@@ -62,8 +64,14 @@ beforeAll(async () => {
   const [invoice] = await env.knex('invoice').insert({ subscriptionId: subscription.id, workspaceId: team.id, tierId: tier.id, billingPeriodStart: new Date(Date.now() - 40 * 86_400_000), billingPeriodEnd: new Date(Date.now() - 86_400_000), subtotalCents: 9900, totalCents: 9900, status: 'failed' }).returning('id');
   const [card] = await env.knex('payment_method').insert({ workspaceId: team.id, stripePaymentMethodId: 'pm_victim_card', brand: 'visa', last4: '4242', isDefault: true }).returning('id');
   Object.assign(ids, { invoiceId: invoice.id, paymentMethodId: card.id });
+  // Support: a ticket of the victim's team (the /api/support/tickets/:ticketId routes).
+  const [ticket] = await env.knex('support_ticket').insert({ workspaceId: team.id, userId: victim.user.id, subject: 'Victim secret ticket', description: 'about victim/secret-repo' }).returning('id');
+  Object.assign(ids, { ticketId: ticket.id });
+  // Search: a saved search of the victim's (DELETE /api/search/saved/:savedSearchId).
+  const [saved] = await env.knex('search_saved').insert({ userId: victim.user.id, workspaceId: team.id, name: 'Victim saved search', query: 'victim/secret-repo' }).returning('id');
+  Object.assign(ids, { savedSearchId: saved.id });
   Object.assign(ids, { fixId: fix.id, teamId: team.id, workspaceId: team.id, userId: colleague.user.id, invitationId: invitation.id, tokenId: token.id, repositoryId: repo.id, runId: run.id, findingId: finding.id, sessionId });
-  secrets.push('Victim Corp Secret Team', 'victim-owner@example.test', 'victim-colleague@example.test', 'victim/secret-repo', 'victim-secret.js', 'eval(victimSecret)', 'victim-gh-org');
+  secrets.push('Victim Corp Secret Team', 'victim-owner@example.test', 'victim-colleague@example.test', 'victim/secret-repo', 'victim-secret.js', 'eval(victimSecret)', 'victim-gh-org', 'Victim secret ticket');
 });
 afterAll(() => env.close());
 

@@ -12,7 +12,11 @@ export default {
   ],
   // Tremor builds colour classes at runtime (`bg-${color}-500`), which no content scan can see; these
   // are the colours the portal passes to Tremor components (BarList in the run summary).
-  safelist: [{ pattern: /^bg-(red|orange|amber|blue|gray|indigo)-500$/ }],
+  safelist: [
+    { pattern: /^bg-(red|orange|amber|blue|gray|indigo)-500$/ },
+    // The analytics charts (areas, stacked bars, donut, lines) colour fills, strokes and legend dots.
+    { pattern: /^(bg|fill|stroke|text)-(red|orange|amber|blue|gray|indigo)-500$/ },
+  ],
   // The portal is light-only; Tremor's dark: variants must not follow the OS setting.
   darkMode: 'class',
   theme: {

@@ -12,6 +12,9 @@ import { createBillingActivities, type BillingActivityDeps } from './billing/bil
 import { billingSettings, createStripeClient } from './billing/settings';
 import { createMailer } from './platform/mailer';
 import { createLogger } from './platform/logger';
+import { createSearchIndexingActivities } from './search/indexing-activities';
+import { createTypesenseClient, type TypesenseClient } from './search/typesense';
+import { createAnalyticsActivities } from './analytics/aggregation-activities';
 
 export interface ActivityDeps {
   knex: Knex;
@@ -25,6 +28,8 @@ export interface ActivityDeps {
   allowPrivateRemotes: boolean;
   /** Billing: its settings, the Stripe SDK (null in manual mode) and the mailer for invoices and dunning notices. */
   billing: Omit<BillingActivityDeps, 'knex' | 'portalUrl'>;
+  /** The Typesense search backend (TYPESENSE_URL), or null when search runs on Postgres alone. */
+  typesense: TypesenseClient | null;
 }
 
 /** All activities the worker hosts, merged into one object and one type for `proxyActivities<Activities>`. */
@@ -36,6 +41,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createGitHubDeliveryActivities(deps),
     ...createFixToPullRequestActivities(deps),
     ...createBillingActivities({ knex: deps.knex, portalUrl: deps.portalUrl, ...deps.billing }),
+    ...createSearchIndexingActivities({ knex: deps.knex, typesense: deps.typesense }),
+    ...createAnalyticsActivities({ knex: deps.knex }),
   };
 }
 
@@ -52,6 +59,7 @@ export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: 
     portalUrl: config.PORTAL_URL,
     limits,
     allowPrivateRemotes: config.ARGUS_ALLOW_PRIVATE_GIT === '1',
+    typesense: config.TYPESENSE_URL ? createTypesenseClient(config.TYPESENSE_URL, config.TYPESENSE_API_KEY ?? '') : null,
     billing: {
       settings: billingSettings(config),
       stripe: createStripeClient(config),

@@ -33,6 +33,9 @@ import {
 } from '@argus/db';
 import type { SEVERITIES } from '@argus/workflows/contract';
 import { analyzeFiles, createAnalyzers, discoverFiles, loadArgusConfig, type ArgusConfig, type Finding } from './analyzers/index';
+import { indexCodeOfRun } from './search/code-index';
+import { countLinesOfCode } from './analytics/lines-of-code';
+import { recordRunStarted, refreshAnalyticsOfRun } from './analytics/run-rollups';
 
 export interface AnalysisLimits {
   maxRepositoryBytes: number;
@@ -95,6 +98,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         pullRequestNumber: input.pullRequestNumber,
         requestedBy: input.requestedBy,
       });
+      await recordRunStarted(knex, run);
       await publishEvent(knex, { type: 'run.updated', runId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, status: run.status });
       return { runId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId };
     },
@@ -139,6 +143,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
             commitSha: sha,
             configErrors: errors,
             gateConfig: config.gate.new,
+            linesOfCode: await countLinesOfCode(dir, files),
             progress: { phase: 'analyzing', filesDone: Math.min(resumeFrom * BATCH_FILES, files.length), filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length },
           }),
         );
@@ -151,6 +156,8 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
           ctx.heartbeat({ batchesDone: b + 1 });
           await published(await setRunProgress(knex, runId, { phase: 'analyzing', filesDone, filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length }));
         }
+        // Code search indexes the default branch's files from this same checkout (issue 14).
+        await indexCodeOfRun(knex, runId, dir, files);
         return { filesTotal: files.length, findings: await countFindingsOfRun(knex, runId), configErrors: errors.length, commitSha: sha };
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -184,10 +191,12 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
     /** The last step: a run reads "completed" only once it is reported and metered too. */
     async completeRun({ runId }: RunContext): Promise<void> {
       await published(await markRunCompleted(knex, runId));
+      await refreshAnalyticsOfRun(knex, runId);
     },
 
     async failRun({ runId, status, error }: { runId: string; status: 'failed' | 'cancelled'; error: string }): Promise<void> {
       await published(await markRunFailed(knex, runId, status, error));
+      await refreshAnalyticsOfRun(knex, runId);
     },
   };
 
@@ -217,6 +226,9 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         fingerprint: f.fingerprint,
         suppressionKind: f.suppression?.kind ?? null,
         suppressionReason: f.suppression?.reason ?? null,
+        fileRole: f.fileRole ?? 'production',
+        codeFlow: f.flow ?? null,
+        cwe: f.cwe ?? [],
       })),
     );
   }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { createKnex } from '@argus/db';
+import { createKnex, setSearchOutboxEnabled } from '@argus/db';
 import { createArgusWorker } from './worker/create-worker';
 import { ensureWorkerSchedules } from './worker/schedules';
 import { ConfigError, loadConfig } from './platform/config';
@@ -58,6 +58,8 @@ async function main() {
       worker.shutdown();
     });
   }
+  // The search outbox fills only while Typesense is the backend (issue 14).
+  await setSearchOutboxEnabled(knex, Boolean(config.TYPESENSE_URL));
   await ensureWorkerSchedules(config, logger);
   // After a key rotation, stored secrets move to the active key in the background (idempotent, compare-and-set).
   void reencryptSecrets(knex, createSecretBox(config.encryptionKeys, config.activeEncryptionKeyId))

@@ -16,6 +16,13 @@ import users from './users';
 import invoices from './invoices';
 import subscriptions from './subscriptions';
 import tiers from './tiers';
+import analytics from './analytics';
+import tickets from './tickets';
+import cannedResponses from './canned-responses';
+import workspaces from './workspaces';
+import repositories from './repositories';
+import impersonations from './impersonations';
+import system from './system';
 
 export const App = () => (
   <Admin
@@ -40,6 +47,13 @@ export const App = () => (
         {canAccess(role, 'subscriptions') && <Resource name="subscriptions" {...subscriptions} />}
         {canAccess(role, 'invoices') && <Resource name="invoices" {...invoices} />}
         {canAccess(role, 'tiers') && <Resource name="tiers" {...tiers} />}
+        {canAccess(role, 'analytics') && <Resource name="analytics" {...analytics} />}
+        {canAccess(role, 'tickets') && <Resource name="tickets" {...tickets} />}
+        {canAccess(role, 'canned-responses') && <Resource name="canned-responses" {...cannedResponses} />}
+        {canAccess(role, 'workspaces') && <Resource name="workspaces" {...workspaces} />}
+        {canAccess(role, 'repositories') && <Resource name="repositories" {...repositories} />}
+        {canAccess(role, 'impersonations') && <Resource name="impersonations" {...impersonations} />}
+        {canAccess(role, 'system') && <Resource name="system" {...system} />}
       </>
     )}
   </Admin>

@@ -8,8 +8,25 @@ export interface ArgusDataProvider extends DataProvider {
   getHealth: () => Promise<Health>;
 }
 
+/** Resources whose API path is not their name (seed 004's /api/admin/support/tickets). */
+const API_PATHS: Record<string, string> = {
+  tickets: 'support/tickets',
+  'canned-responses': 'support/canned-responses',
+};
+
+const simpleRest = simpleRestProvider('/api/admin', httpClient);
+const at = (resource: string) => API_PATHS[resource] ?? resource;
+
 export const dataProvider: ArgusDataProvider = {
-  ...simpleRestProvider('/api/admin', httpClient),
+  getList: (resource, params) => simpleRest.getList(at(resource), params),
+  getOne: (resource, params) => simpleRest.getOne(at(resource), params),
+  getMany: (resource, params) => simpleRest.getMany(at(resource), params),
+  getManyReference: (resource, params) => simpleRest.getManyReference(at(resource), params),
+  create: (resource, params) => simpleRest.create(at(resource), params),
+  update: (resource, params) => simpleRest.update(at(resource), params),
+  updateMany: (resource, params) => simpleRest.updateMany(at(resource), params),
+  delete: (resource, params) => simpleRest.delete(at(resource), params),
+  deleteMany: (resource, params) => simpleRest.deleteMany(at(resource), params),
 
   async getHealth() {
     try {

@@ -1,4 +1,4 @@
-import type { StaffRole } from './session';
+import type { StaffRole } from './api-types';
 
 /**
  * Which staff roles may open which part of the console. It mirrors the API's staff permission map
@@ -15,6 +15,19 @@ const ACCESS = {
   invoices: ['super_admin', 'billing_admin'],
   subscriptions: ['super_admin', 'billing_admin'],
   tiers: ['super_admin', 'billing_admin'],
+  analytics: ['super_admin', 'analytics_admin'],
+  tickets: ['super_admin', 'support_admin'],
+  'canned-responses': ['super_admin', 'support_admin'],
+  workspaces: ['super_admin', 'support_admin', 'billing_admin'],
+  repositories: ['super_admin', 'support_admin', 'billing_admin'],
+  impersonations: ['super_admin', 'support_admin'],
+  system: ['super_admin', 'support_admin'],
+  // Actions, not pages: which buttons a role sees.
+  'users.manage': ['super_admin', 'support_admin'],
+  'users.delete': ['super_admin'],
+  'users.impersonate': ['super_admin', 'support_admin'],
+  'staff.grant': ['super_admin'],
+  'system.maintenance': ['super_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type ConsoleArea = keyof typeof ACCESS;

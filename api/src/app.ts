@@ -25,12 +25,25 @@ import { outboxRoutes } from './admin/outbox/outbox.routes';
 import { repositoryRoutes } from './repositories/repositories.routes';
 import { runRoutes } from './runs/runs.routes';
 import { findingRoutes } from './findings/findings.routes';
+import { ruleRoutes } from './rules/rules.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { fixRoutes } from './fixes/fixes.routes';
 import { subscriptionRoutes } from './billing/subscriptions.routes';
 import { billingRoutes } from './billing/billing.routes';
 import { adminBillingRoutes } from './admin/billing/billing.routes';
 import { githubAppRoutes } from './github-app/github-app.routes';
+import { searchRoutes } from './search/search.routes';
+import { savedSearchRoutes } from './search/saved-searches.routes';
+import { searchIndexRoutes, staffSearchRoutes } from './search/staff-search.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
+import { adminAnalyticsRoutes } from './admin/analytics/analytics.routes';
+import { supportRoutes } from './support/support.routes';
+import { adminTicketRoutes } from './admin/support/tickets.routes';
+import { cannedResponseRoutes } from './admin/support/canned-responses.routes';
+import { systemRoutes } from './admin/system/system.routes';
+import { impersonationRoutes } from './admin/impersonation/impersonation.routes';
+import { adminWorkspaceRoutes } from './admin/workspaces/workspaces.routes';
+import { dashboardRoutes } from './admin/dashboard/dashboard.routes';
 
 
 /** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
@@ -53,12 +66,26 @@ export const allRoutes: RouteSpec[] = [
   ...repositoryRoutes,
   ...runRoutes,
   ...findingRoutes,
+  ...ruleRoutes,
   ...webhookRoutes,
   ...fixRoutes,
   ...subscriptionRoutes,
   ...billingRoutes,
   ...adminBillingRoutes,
   ...githubAppRoutes,
+  ...savedSearchRoutes,
+  ...searchRoutes,
+  ...staffSearchRoutes,
+  ...searchIndexRoutes,
+  ...analyticsRoutes,
+  ...adminAnalyticsRoutes,
+  ...supportRoutes,
+  ...adminTicketRoutes,
+  ...cannedResponseRoutes,
+  ...systemRoutes,
+  ...impersonationRoutes,
+  ...adminWorkspaceRoutes,
+  ...dashboardRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {

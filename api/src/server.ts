@@ -19,14 +19,20 @@ export async function startApi(config: PlatformConfig, opts: { port?: number; ho
   const { logger, attachSystemLog } = createLogger({ level: config.LOG_LEVEL, component: 'api' });
   initSentry(config, 'api');
   if (opts.migrate ?? true) await ensureDatabase(config.databaseUrl);
-  const knex = createKnex({ connectionString: config.databaseUrl, applicationName: 'argus-api' });
+  // No API query legitimately runs for a minute; one that does is stuck on a connection Postgres dropped.
+  const knex = createKnex({ connectionString: config.databaseUrl, applicationName: 'argus-api', queryTimeoutMs: 60_000 });
   if (opts.migrate ?? true) {
     const applied = await migrateToLatest(knex);
     if (applied.length) logger.info({ applied }, 'database migrated');
   }
   const systemLog = attachSystemLog(knex, { maxPerMinute: config.SYSTEM_LOG_MAX_PER_MINUTE });
   // Connection.lazy lets the API start (and /readyz report it) while Temporal is still coming up.
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  // After Temporal restarts, gRPC's default reconnect backoff grows to two minutes; webhook starts and the relay
+  // need the server back within seconds, so the backoff is capped at 3 s.
+  const connection = Connection.lazy({
+    address: config.TEMPORAL_ADDRESS,
+    channelArgs: { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 3000 },
+  });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const deps: AppDeps = {
     config,
@@ -51,9 +57,16 @@ export async function startApi(config: PlatformConfig, opts: { port?: number; ho
   const relay = setInterval(() => {
     if (relaying) return;
     relaying = true;
-    relayPendingDeliveries(deps)
+    // A round that hangs (a connection lost mid-transaction) must not stop the relay for good: after 30 s the next
+    // round starts anyway; rows the hung round had claimed are unlocked when its connection is gone.
+    let watchdog: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      watchdog = setTimeout(() => reject(new Error('webhook relay round took over 30 s; starting a new one')), 30_000);
+    });
+    Promise.race([relayPendingDeliveries(deps), hung])
       .catch((err) => logger.warn({ err }, 'webhook relay failed'))
       .finally(() => {
+        clearTimeout(watchdog);
         relaying = false;
       });
   }, 1000);

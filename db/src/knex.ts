@@ -9,13 +9,18 @@ export interface DbConfig {
   connectionString: string;
   poolMax?: number;
   applicationName?: string;
+  /**
+   * Client-side limit on one query, in ms. A query or ROLLBACK in flight when Postgres restarts can otherwise wait
+   * forever on the dead connection (and hold its pool slot); long-lived processes that serve requests set it.
+   */
+  queryTimeoutMs?: number;
 }
 
 /** The one way to get a database handle: snake_case in SQL, camelCase in TypeScript. */
 export function createKnex(config: DbConfig): Knex {
   const knex = knexFactory({
     client: 'pg',
-    connection: { connectionString: config.connectionString, application_name: config.applicationName ?? 'argus' },
+    connection: { connectionString: config.connectionString, application_name: config.applicationName ?? 'argus', ...(config.queryTimeoutMs ? { query_timeout: config.queryTimeoutMs } : {}) },
     pool: { min: 0, max: config.poolMax ?? 10 },
     // Fail fast when Postgres is down, so callers (webhooks, health) can answer instead of hanging for a minute.
     acquireConnectionTimeout: 5000,

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import net from 'node:net';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +15,36 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+
+/** Text assets worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.map']);
+
+/**
+ * Compressed copies of the hashed, immutable assets, made once per file and kept in memory (the app is a few MB at
+ * most). Brotli where the browser takes it, gzip otherwise, identity for the rest.
+ */
+const compressedCache = new Map<string, { br: Buffer; gzip: Buffer; mtimeMs: number }>();
+function compressed(file: string): { br: Buffer; gzip: Buffer } {
+  const mtimeMs = statSync(file).mtimeMs;
+  const hit = compressedCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit;
+  const raw = readFileSync(file);
+  const entry = { br: brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }), gzip: gzipSync(raw, { level: 9 }), mtimeMs };
+  compressedCache.set(file, entry);
+  return entry;
+}
+
+/** The best encoding the request accepts of br and gzip (q=0 refuses one), or null. */
+function acceptedEncoding(header: string | string[] | undefined): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    if (name) accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
 
 /**
  * Serves a built single-page app and forwards /api and /ws to the API, so the browser talks to one origin
@@ -39,15 +70,39 @@ export function serveSite(opts: { name: string; distDir: string; port: number; a
       req.pipe(upstream);
       return;
     }
-    const pathname = decodeURIComponent(url.split('?')[0]!);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.split('?')[0]!);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The address is not valid (bad percent-encoding).');
+      return;
+    }
     let file = path.join(root, pathname);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    // A missing hashed asset (a chunk of an older build) is a 404, never the page: a lazy import must fail loudly.
+    if (pathname.startsWith('/assets/') && (!file.startsWith(root + path.sep) || !existsSync(file))) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end('Not found');
+      return;
+    }
+    if (!file.startsWith(root + path.sep) || pathname.includes('\0') || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
     const ext = path.extname(file);
-    res.writeHead(200, {
+    const headers: http.OutgoingHttpHeaders = {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
-      'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    createReadStream(file).pipe(res);
+      // Hashed assets never change under their name; the page itself is always revalidated.
+      'cache-control': pathname.startsWith('/assets/') && file !== path.join(root, 'index.html') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'Accept-Encoding',
+    };
+    const encoding = COMPRESSIBLE.has(ext) ? acceptedEncoding(req.headers['accept-encoding']) : null;
+    if (encoding) {
+      const body = compressed(file)[encoding];
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
   });
   // WebSocket upgrades go straight through as a byte pipe.
   server.on('upgrade', (req, socket, head) => {

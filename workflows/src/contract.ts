@@ -62,12 +62,19 @@ export const workflowIds = {
   subscription: (workspaceId: string) => `subscription-${workspaceId}`,
   /** An invoicing run started by hand (the Schedule names its own runs). */
   manualInvoicing: (requestId: string) => `invoicing-manual-${requestId}`,
+  /** A rebuild of analytics rollups started by hand (the Schedules name their own runs). */
+  manualAnalyticsRebuild: (requestId: string) => `analytics-rebuild-${requestId}`,
 } as const;
 
 export const scheduleIds = {
   repositoryAnalysis: (repositoryId: string) => `analysis-schedule-${repositoryId}`,
   webhookDeliveryReconciler: 'github-webhook-delivery-reconciler',
   invoicing: 'billing-invoicing',
+  /** Analytics rollups: the last two days every hour, the last five weeks every day. */
+  analyticsHourly: 'analytics-aggregation-hourly',
+  analyticsDaily: 'analytics-aggregation-daily',
+  /** Search (issue 14): drains the Typesense outbox, when TYPESENSE_URL is set. */
+  searchIndexing: 'search-indexing',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -263,6 +270,42 @@ export interface InvoiceDueSubscriptionsResult {
   processed: number;
   invoicesCreated: number;
   announced: number;
+}
+
+// ----- analytics -----
+
+export interface AggregateAnalyticsInput {
+  /** Rebuild the last `days` days up to today (UTC); ignored when from and to are given. */
+  days?: number;
+  /** 'YYYY-MM-DD', inclusive. */
+  from?: string;
+  to?: string;
+  batchSize?: number;
+}
+
+export interface AggregateAnalyticsResult {
+  from: string;
+  to: string;
+  repositoryRows: number;
+  workspaceRows: number;
+}
+
+// ----- search -----
+
+/** The full Typesense reindex: one at a time (its workflow id), started by staff or by the first drain. */
+export const SEARCH_REINDEX_WORKFLOW_ID = 'search-reindex';
+
+export interface IndexSearchOutboxResult {
+  upserted: number;
+  deleted: number;
+  /** The collections were missing (first start with TYPESENSE_URL): a full reindex ran first. */
+  reindexed: boolean;
+}
+
+export interface ReindexSearchResult {
+  documents: Record<string, number>;
+  /** Changes made while the reindex ran, indexed again into the new collections. */
+  replayed: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ export { analyzeRepository, phaseQuery } from './analyze-repository';
 export { generateFix, fixPhaseQuery } from './generate-fix';
 export { fixToPullRequest, pullRequestPhaseQuery } from './fix-to-pull-request';
 export { reconcileWebhookDeliveries } from './reconcile-webhook-deliveries';
+export { indexSearchOutbox } from './search-indexing';
+export { reindexSearch } from './search-reindex';
 export type * from './contract';
 export {
   subscriptionLifecycle,
@@ -16,3 +18,4 @@ export {
   refreshSubscriptionSignal,
 } from './subscription-lifecycle';
 export { invoiceDueSubscriptions } from './invoice-due-subscriptions';
+export { aggregateAnalytics } from './analytics-aggregation';

@@ -8,9 +8,11 @@ describe('.argus.yml', () => {
     try {
       expect(await loadArgusConfig(tree.dir)).toEqual({ config: defaultConfig(), errors: [], file: null });
       expect(defaultConfig()).toEqual({
-        analyzers: { eslint: true, ruff: true, secrets: true, 'ast-grep': true },
+        analyzers: { eslint: true, ruff: true, secrets: true, 'ast-grep': true, taint: true, 'config-files': true },
         ignore: [],
         gate: { new: { critical: 0, high: 0 } },
+        classify: {},
+        rules: {},
       });
     } finally {
       await tree.cleanup();
@@ -23,9 +25,11 @@ describe('.argus.yml', () => {
     );
     expect(errors).toEqual([]);
     expect(config).toEqual({
-      analyzers: { eslint: true, ruff: false, secrets: true, 'ast-grep': true },
+      analyzers: { eslint: true, ruff: false, secrets: true, 'ast-grep': true, taint: true, 'config-files': true },
       ignore: ['docs/**', 'fixtures/'],
       gate: { new: { critical: 0, medium: 5 } }, // null removes the high limit
+      classify: {},
+      rules: {},
     });
   });
 
@@ -47,15 +51,17 @@ describe('.argus.yml', () => {
     ].join('\n');
     const { config, errors } = parseArgusConfig(text);
     expect(config).toEqual({
-      analyzers: { eslint: true, ruff: false, secrets: true, 'ast-grep': true },
+      analyzers: { eslint: true, ruff: false, secrets: true, 'ast-grep': true, taint: true, 'config-files': true },
       ignore: ['vendor-copies/**'],
       gate: { new: { critical: 0, high: 0, medium: 3 } },
+      classify: {},
+      rules: {},
     });
     const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
     expect(Object.keys(byPath).sort()).toEqual(['analyzer', 'analyzers.eslint', 'analyzers.pylint', 'gate.new.high', 'ignore[0]']);
-    expect(byPath.analyzer).toBe('line 1: unknown key "analyzer". Did you mean "analyzers"? Allowed here: version, analyzers, ignore, gate. It is ignored.');
+    expect(byPath.analyzer).toBe('line 1: unknown key "analyzer". Did you mean "analyzers"? Allowed here: version, analyzers, ignore, gate, classify, rules. It is ignored.');
     expect(byPath['analyzers.eslint']).toBe('line 4: analyzers.eslint must be true or false (got the string "yes"); using the default');
-    expect(byPath['analyzers.pylint']).toContain('Allowed here: eslint, ruff, secrets, ast-grep');
+    expect(byPath['analyzers.pylint']).toContain('Allowed here: eslint, ruff, secrets, ast-grep, taint, config-files');
     expect(byPath['ignore[0]']).toBe('line 8: ignore[0] must be a glob string (got number 42); using the default');
     expect(byPath['gate.new.high']).toMatch(/^line 12: gate\.new\.high must be >= 0 \(got number -1\)/);
   });
@@ -84,11 +90,25 @@ describe('.argus.yml', () => {
       expect(a.config.analyzers.secrets).toBe(false);
       const b = await loadArgusConfig(both.dir);
       expect(b.file).toBe('.argus.yml');
-      expect(b.config.analyzers).toEqual({ eslint: false, ruff: true, secrets: true, 'ast-grep': true });
+      expect(b.config.analyzers).toEqual({ eslint: false, ruff: true, secrets: true, 'ast-grep': true, taint: true, 'config-files': true });
       expect(b.errors).toEqual([{ path: '', message: 'both .argus.yml and .argus.yaml exist; using .argus.yml' }]);
     } finally {
       await yamlOnly.cleanup();
       await both.cleanup();
     }
+  });
+
+  it('reads file roles and per-rule settings, and reports bad ones', () => {
+    const { config, errors } = parseArgusConfig(
+      ['classify:', '  test:', '    - "qa/**"', '  docs:', '    - "handbook/**"', 'rules:', '  eslint/no-console: "off"', '  taint/log-injection: low', '  no-eval: urgent'].join('\n'),
+    );
+    expect(config.classify).toEqual({ test: ['qa/**'], docs: ['handbook/**'] });
+    // The invalid setting falls back to the default; the valid ones are kept.
+    expect(config.rules).toEqual({ 'eslint/no-console': 'off', 'taint/log-injection': 'low' });
+    expect(errors.map((e) => e.path)).toEqual(['rules.no-eval']);
+    expect(errors[0]!.message).toContain('must be one of off, critical, high, medium, low, info (got the string "urgent")');
+    const ok = parseArgusConfig(['rules:', '  eslint/no-console: "off"', '  taint/log-injection: low'].join('\n'));
+    expect(ok.errors).toEqual([]);
+    expect(ok.config.rules).toEqual({ 'eslint/no-console': 'off', 'taint/log-injection': 'low' });
   });
 });

@@ -2,7 +2,8 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { AnalyzerId } from './types';
+import type { AnalyzerId, Severity } from './types';
+import { FILE_ROLES, type ClassifyOverrides } from './classify';
 import { realPathInRoot } from './source';
 
 /** Max allowed NEW findings per severity before the quality gate fails. A missing key means "no limit". */
@@ -13,6 +14,10 @@ export interface ArgusConfig {
   /** Globs (.gitignore syntax) of paths never analyzed. */
   ignore: string[];
   gate: { new: GateLimits };
+  /** Globs per file role (test, example, docs, fixture, production), winning over the built-in conventions. */
+  classify: ClassifyOverrides;
+  /** Per rule id (`eslint/no-console`, `taint/log-injection`, or the part after the tool prefix): off or a severity. */
+  rules: Record<string, 'off' | Severity>;
 }
 
 export interface ConfigError {
@@ -33,9 +38,11 @@ const MAX_CONFIG_BYTES = 256 * 1024;
 
 export function defaultConfig(): ArgusConfig {
   return {
-    analyzers: { eslint: true, ruff: true, secrets: true, 'ast-grep': true },
+    analyzers: { eslint: true, ruff: true, secrets: true, 'ast-grep': true, taint: true, 'config-files': true },
     ignore: [],
     gate: { new: { critical: 0, high: 0 } },
+    classify: {},
+    rules: {},
   };
 }
 
@@ -54,7 +61,12 @@ const limit = z
   .min(0, { error: (iss) => `must be >= 0 (got ${describe(iss.input)})` })
   .nullable();
 
-const ANALYZER_KEYS = ['eslint', 'ruff', 'secrets', 'ast-grep'] as const;
+const ANALYZER_KEYS = ['eslint', 'ruff', 'secrets', 'ast-grep', 'taint', 'config-files'] as const;
+const RULE_SETTINGS = ['off', 'critical', 'high', 'medium', 'low', 'info'] as const;
+const globList = z.array(
+  z.string({ error: (iss) => `must be a glob string (got ${describe(iss.input)})` }).refine((s) => s.trim() !== '', { error: 'must not be empty' }),
+  { error: (iss) => `must be a list of glob strings (got ${describe(iss.input)})` },
+);
 const SEVERITY_KEYS = ['critical', 'high', 'medium', 'low'] as const;
 
 const schema = z.strictObject(
@@ -62,7 +74,7 @@ const schema = z.strictObject(
     version: z.literal(1, { error: (iss) => `must be 1 (got ${describe(iss.input)})` }).optional(),
     analyzers: z
       .strictObject(
-        { eslint: toggle.optional(), ruff: toggle.optional(), secrets: toggle.optional(), 'ast-grep': toggle.optional() },
+        { eslint: toggle.optional(), ruff: toggle.optional(), secrets: toggle.optional(), 'ast-grep': toggle.optional(), taint: toggle.optional(), 'config-files': toggle.optional() },
         { error: (iss) => `must be a mapping of analyzer name to true/false (got ${describe(iss.input)})` },
       )
       .nullish(),
@@ -87,6 +99,19 @@ const schema = z.strictObject(
         { error: (iss) => `must be a mapping with a "new" key (got ${describe(iss.input)})` },
       )
       .nullish(),
+    classify: z
+      .strictObject(
+        Object.fromEntries(FILE_ROLES.map((r) => [r, globList.optional()])) as Record<(typeof FILE_ROLES)[number], z.ZodOptional<typeof globList>>,
+        { error: (iss) => `must be a mapping of file role (${FILE_ROLES.join(', ')}) to a list of globs (got ${describe(iss.input)})` },
+      )
+      .nullish(),
+    rules: z
+      .record(
+        z.string().min(1).max(300),
+        z.enum(RULE_SETTINGS, { error: (iss) => `must be one of ${RULE_SETTINGS.join(', ')} (got ${describe(iss.input)})` }),
+        { error: (iss) => `must be a mapping of rule id to off or a severity (got ${describe(iss.input)})` },
+      )
+      .nullish(),
   },
   { error: (iss) => `the config must be a mapping (got ${describe(iss.input)})` },
 );
@@ -94,7 +119,8 @@ const schema = z.strictObject(
 type ParsedConfig = z.infer<typeof schema>;
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': ['version', 'analyzers', 'ignore', 'gate'],
+  '': ['version', 'analyzers', 'ignore', 'gate', 'classify', 'rules'],
+  classify: FILE_ROLES,
   analyzers: ANALYZER_KEYS,
   gate: ['new'],
   'gate.new': SEVERITY_KEYS,
@@ -170,6 +196,11 @@ function resolve(parsed: ParsedConfig): ArgusConfig {
       else if (v !== undefined) config.gate.new[key] = v;
     }
   }
+  for (const role of FILE_ROLES) {
+    const globs = parsed.classify?.[role];
+    if (globs?.length) config.classify[role] = [...new Set(globs.map((g) => g.trim()))];
+  }
+  if (parsed.rules) config.rules = { ...parsed.rules };
   return config;
 }
 

@@ -2,12 +2,16 @@ import path from 'node:path';
 import js from '@eslint/js';
 import { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import security from 'eslint-plugin-security';
+import sonarjs from 'eslint-plugin-sonarjs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { emptyRepoContext, repoContextOf, type RepoContext } from './context';
 import { SourceCache, snippetOf } from './source';
 import { isDeclarationFile, languageOf, throwIfAborted, compareFindings } from './types';
-import type { AnalyzeInput, Analyzer, Category, RawFinding, Severity } from './types';
+import { classifyEslintRule } from './rules/eslint-classes';
+import type { AnalyzeInput, Analyzer, RawFinding } from './types';
 
 /**
  * JavaScript and TypeScript through the ESLint Node API with a flat config built here. The analyzed repository is
@@ -19,9 +23,23 @@ import type { AnalyzeInput, Analyzer, Category, RawFinding, Severity } from './t
 const JS_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const ALL_FILES = [...JS_FILES, ...TS_FILES];
-const TEST_FILES = ['**/*.{test,spec}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}', '**/{test,tests,__tests__,spec}/**'];
+/** Test files by path (the classifier adds framework markers; globals only need the conventions). */
+const TEST_FILES = [
+  '**/*{.,_,-}{test,spec,cy,e2e}.{js,jsx,mjs,cjs,ts,tsx,mts,cts}',
+  '**/{test,tests,__tests__,__mocks__,spec,specs,e2e,cypress,playwright,testing}/**',
+  '**/{jest,vitest}.setup.{js,mjs,cjs,ts,mts,cts}',
+  '**/setupTests.{js,jsx,ts,tsx}',
+];
+const CYPRESS_FILES = ['**/cypress/**', '**/*.cy.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
+const SERVICE_WORKER_FILES = ['**/{sw,service-worker,serviceworker,service_worker,firebase-messaging-sw}.{js,mjs,ts}', '**/*.sw.{js,mjs,ts}'];
 /** Files per lintFiles() call: progress and cancellation are checked between batches. */
 const BATCH = 40;
+
+/** Cypress is not in the `globals` package: its two globals, plus chai's, which Cypress bundles. */
+const CYPRESS_GLOBALS: Linter.Globals = { cy: 'readonly', Cypress: 'readonly', expect: 'readonly', assert: 'readonly', chai: 'readonly' };
+
+/** Unused parameters before a used one, `next` of Express middleware and `_`-prefixed names are not findings. */
+const UNUSED_VARS: Linter.RuleEntry = ['error', { args: 'after-used', argsIgnorePattern: '^(?:_|next$|req$|res$|err$)', caughtErrors: 'none', ignoreRestSiblings: true, varsIgnorePattern: '^_' }];
 
 const EXTRA_RULES: Linter.RulesRecord = {
   'no-eval': 'error',
@@ -30,9 +48,46 @@ const EXTRA_RULES: Linter.RulesRecord = {
   eqeqeq: ['error', 'smart'],
 };
 
-/** The flat config Argus lints with. Exported for tests and for documentation of the rule set. */
-export function buildEslintConfig(): Linter.Config[] {
+/**
+ * eslint-plugin-security rules whose precision on real code is poor: they match ordinary indexing, `fs` with a
+ * joined path, any `child_process` import. Argus's taint engine reports the cases where request data reaches them.
+ */
+const SECURITY_RULES_OFF = ['detect-object-injection', 'detect-non-literal-fs-filename', 'detect-non-literal-require', 'detect-non-literal-regexp', 'detect-child-process'];
+
+/**
+ * SonarJS (eslint-plugin-sonarjs): its security hotspots and bug rules that work without type information and were
+ * precise on real code, plus the code smells that matter. Rules needing a TypeScript program, and noisy hotspots
+ * (pseudo-random, clear-text protocols, hard-coded IPs, os-command on any exec), are left out.
+ */
+const SONARJS_RULES: readonly string[] = [
+  // Security
+  'csrf', 'disabled-auto-escaping', 'unverified-certificate', 'unverified-hostname', 'insecure-jwt-token', 'xml-parser-xxe',
+  'no-hardcoded-passwords', 'hardcoded-secret-signatures', 'no-weak-keys', 'weak-ssl', 'no-weak-cipher', 'encryption-secure-mode', 'hashing',
+  'insecure-cookie', 'cookie-no-httponly', 'session-regeneration', 'x-powered-by', 'content-security-policy', 'no-mime-sniff',
+  'no-referrer-policy', 'strict-transport-security', 'frame-ancestors', 'cors', 'file-permissions', 'file-uploads', 'production-debug',
+  'link-with-target-blank', 'dompurify-unsafe-config', 'no-session-cookies-on-static-assets', 'hidden-files', 'slow-regex',
+  'no-angular-bypass-sanitization', 'dynamically-constructed-templates',
+  // Bugs
+  'no-all-duplicated-branches', 'no-identical-conditions', 'no-identical-expressions', 'no-element-overwrite', 'no-use-of-empty-return-value',
+  'no-extra-arguments', 'no-unthrown-error', 'no-useless-increment', 'non-existent-operator', 'for-loop-increment-sign', 'no-empty-collection',
+  // Code smells that matter
+  'cognitive-complexity', 'no-identical-functions',
+];
+
+/** The flat config Argus lints with, for a repository's context. Exported for tests and for documentation of the rule set. */
+export function buildEslintConfig(ctx: RepoContext = emptyRepoContext()): Linter.Config[] {
   const tsConfigs = (tseslint.configs.recommended as Linter.Config[]).map((c) => ({ ...c, files: TS_FILES }));
+  const fw = ctx.testFrameworks;
+  const anyRunner = fw.has('jest') || fw.has('mocha') || fw.has('vitest') || fw.has('jasmine') || fw.has('qunit');
+  // A repository that names no runner still gets the common ones in its test files (Node's own runner needs none).
+  const testGlobals: Linter.Globals = {
+    ...(fw.has('jest') || !anyRunner ? globals.jest : {}),
+    ...(fw.has('mocha') || fw.has('cypress') || !anyRunner ? globals.mocha : {}),
+    ...(fw.has('vitest') || !anyRunner ? globals.vitest : {}),
+    ...(fw.has('jasmine') ? globals.jasmine : {}),
+    ...(fw.has('qunit') ? globals.qunit : {}),
+  };
+  const securityRules = Object.fromEntries(Object.entries(security.configs.recommended.rules ?? {}).map(([id, v]) => [id, SECURITY_RULES_OFF.includes(id.replace(/^security\//, '')) ? 'off' : v])) as Linter.RulesRecord;
   return [
     {
       name: 'argus/base',
@@ -41,20 +96,33 @@ export function buildEslintConfig(): Linter.Config[] {
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: 'module',
-        globals: { ...globals.browser, ...globals.node, ...globals.worker },
+        globals: { ...globals.browser, ...globals.node, ...globals.worker, ...globals.es2021 },
         parserOptions: { ecmaFeatures: { jsx: true } },
       },
       rules: { ...js.configs.recommended.rules },
     },
     { name: 'argus/commonjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-    { name: 'argus/tests', files: TEST_FILES, languageOptions: { globals: { ...globals.jest, ...globals.mocha, ...globals.vitest } } },
+    { name: 'argus/service-worker', files: SERVICE_WORKER_FILES, languageOptions: { globals: globals.serviceworker } },
+    { name: 'argus/tests', files: TEST_FILES, languageOptions: { globals: testGlobals } },
+    // A repository that depends on Cypress writes its specs wherever its config says: every test file gets `cy`.
+    { name: 'argus/cypress', files: fw.has('cypress') ? [...CYPRESS_FILES, ...TEST_FILES] : CYPRESS_FILES, languageOptions: { globals: { ...globals.mocha, ...CYPRESS_GLOBALS } } },
     ...tsConfigs,
-    { name: 'argus/security', files: ALL_FILES, plugins: { security }, rules: { ...security.configs.recommended.rules } },
+    { name: 'argus/typescript-unused', files: TS_FILES, rules: { '@typescript-eslint/no-unused-vars': UNUSED_VARS } },
+    { name: 'argus/security', files: ALL_FILES, plugins: { security }, rules: securityRules },
+    {
+      name: 'argus/sonarjs',
+      files: ALL_FILES,
+      plugins: { sonarjs: sonarjs as unknown as ESLint.Plugin },
+      rules: Object.fromEntries(SONARJS_RULES.map((r) => [`sonarjs/${r}`, r === 'cognitive-complexity' ? ['error', 25] : 'error'])),
+    },
+    { name: 'argus/no-unsanitized', files: ALL_FILES, plugins: { 'no-unsanitized': noUnsanitized as ESLint.Plugin }, rules: { 'no-unsanitized/method': 'error', 'no-unsanitized/property': 'error' } },
     { name: 'argus/extra', files: ALL_FILES, rules: EXTRA_RULES },
+    // typescript-eslint turns the base rule off for TypeScript (its own version understands types).
+    { name: 'argus/javascript-unused', files: JS_FILES, rules: { 'no-unused-vars': UNUSED_VARS } },
     {
       name: 'argus/tests-relaxed',
       files: TEST_FILES,
-      rules: { 'security/detect-non-literal-fs-filename': 'off', 'security/detect-object-injection': 'off' },
+      rules: { 'sonarjs/no-hardcoded-passwords': 'off', 'sonarjs/hardcoded-secret-signatures': 'off', 'sonarjs/no-identical-functions': 'off', 'sonarjs/cognitive-complexity': 'off' },
     },
   ];
 }
@@ -70,136 +138,7 @@ function enabledRuleIds(configs: Linter.Config[]): Set<string> {
   return ids;
 }
 
-type Class = [Category, Severity];
-const SEC_HIGH: Class = ['security', 'high'];
-const SEC_MED: Class = ['security', 'medium'];
-const BUG_MED: Class = ['bug', 'medium'];
-const BUG_LOW: Class = ['bug', 'low'];
-const MAINT_LOW: Class = ['maintainability', 'low'];
-const STYLE: Class = ['style', 'info'];
-
-const RULE_CLASSES: Record<string, Class> = {
-  // Security
-  'no-eval': SEC_HIGH,
-  'no-implied-eval': SEC_HIGH,
-  'no-new-func': SEC_HIGH,
-  'security/detect-eval-with-expression': SEC_HIGH,
-  'security/detect-disable-mustache-escape': SEC_HIGH,
-  'security/detect-no-csrf-before-method-override': SEC_HIGH,
-  'security/detect-bidi-characters': SEC_HIGH,
-  'security/detect-child-process': SEC_MED,
-  'security/detect-unsafe-regex': SEC_MED,
-  'security/detect-non-literal-regexp': SEC_MED,
-  'security/detect-non-literal-require': SEC_MED,
-  'security/detect-non-literal-fs-filename': SEC_MED,
-  'security/detect-object-injection': SEC_MED,
-  'security/detect-possible-timing-attacks': SEC_MED,
-  'security/detect-pseudoRandomBytes': SEC_MED,
-  'security/detect-buffer-noassert': SEC_MED,
-  'security/detect-new-buffer': SEC_MED,
-  'security/detect-invisible-characters': SEC_MED,
-  // Bugs
-  'constructor-super': BUG_MED,
-  'for-direction': BUG_MED,
-  'getter-return': BUG_MED,
-  'no-async-promise-executor': BUG_MED,
-  'no-class-assign': BUG_MED,
-  'no-compare-neg-zero': BUG_MED,
-  'no-cond-assign': BUG_MED,
-  'no-const-assign': BUG_MED,
-  'no-constant-binary-expression': BUG_MED,
-  'no-constant-condition': BUG_LOW,
-  'no-control-regex': BUG_LOW,
-  'no-dupe-args': BUG_MED,
-  'no-dupe-class-members': BUG_MED,
-  'no-dupe-else-if': BUG_MED,
-  'no-dupe-keys': BUG_MED,
-  'no-duplicate-case': BUG_MED,
-  'no-empty-character-class': BUG_MED,
-  'no-ex-assign': BUG_MED,
-  'no-fallthrough': BUG_MED,
-  'no-func-assign': BUG_MED,
-  'no-global-assign': BUG_MED,
-  'no-import-assign': BUG_MED,
-  'no-invalid-regexp': BUG_MED,
-  'no-loss-of-precision': BUG_MED,
-  'no-misleading-character-class': BUG_MED,
-  'no-new-native-nonconstructor': BUG_MED,
-  'no-obj-calls': BUG_MED,
-  'no-redeclare': BUG_MED,
-  'no-self-assign': BUG_MED,
-  'no-setter-return': BUG_MED,
-  'no-shadow-restricted-names': BUG_MED,
-  'no-sparse-arrays': BUG_LOW,
-  'no-this-before-super': BUG_MED,
-  'no-undef': BUG_MED,
-  'no-unexpected-multiline': BUG_MED,
-  'no-unreachable': BUG_MED,
-  'no-unsafe-finally': BUG_MED,
-  'no-unsafe-negation': BUG_MED,
-  'no-unsafe-optional-chaining': BUG_MED,
-  'no-useless-backreference': BUG_LOW,
-  'no-prototype-builtins': BUG_LOW,
-  'no-case-declarations': BUG_LOW,
-  'no-delete-var': BUG_MED,
-  'no-with': BUG_MED,
-  'no-octal': BUG_LOW,
-  'no-nonoctal-decimal-escape': BUG_LOW,
-  'require-yield': BUG_MED,
-  'use-isnan': BUG_MED,
-  'valid-typeof': BUG_MED,
-  eqeqeq: BUG_LOW,
-  'no-unused-expressions': BUG_LOW,
-  '@typescript-eslint/no-unused-expressions': BUG_LOW,
-  '@typescript-eslint/no-duplicate-enum-values': BUG_MED,
-  '@typescript-eslint/no-misused-new': BUG_MED,
-  '@typescript-eslint/no-extra-non-null-assertion': BUG_LOW,
-  '@typescript-eslint/no-non-null-asserted-optional-chain': BUG_MED,
-  '@typescript-eslint/no-unsafe-declaration-merging': BUG_MED,
-  // Maintainability
-  'no-unused-vars': MAINT_LOW,
-  '@typescript-eslint/no-unused-vars': MAINT_LOW,
-  'no-unused-labels': MAINT_LOW,
-  'no-unused-private-class-members': MAINT_LOW,
-  'no-useless-catch': MAINT_LOW,
-  'no-empty': MAINT_LOW,
-  'no-empty-pattern': MAINT_LOW,
-  'no-empty-static-block': MAINT_LOW,
-  'no-debugger': MAINT_LOW,
-  'no-var': MAINT_LOW,
-  'prefer-rest-params': MAINT_LOW,
-  'prefer-spread': MAINT_LOW,
-  '@typescript-eslint/ban-ts-comment': MAINT_LOW,
-  '@typescript-eslint/no-explicit-any': MAINT_LOW,
-  '@typescript-eslint/no-empty-object-type': MAINT_LOW,
-  '@typescript-eslint/no-namespace': MAINT_LOW,
-  '@typescript-eslint/no-require-imports': MAINT_LOW,
-  '@typescript-eslint/no-this-alias': MAINT_LOW,
-  '@typescript-eslint/no-unsafe-function-type': MAINT_LOW,
-  '@typescript-eslint/no-wrapper-object-types': MAINT_LOW,
-  '@typescript-eslint/triple-slash-reference': MAINT_LOW,
-  // Style
-  'no-extra-boolean-cast': STYLE,
-  'no-regex-spaces': STYLE,
-  'no-useless-escape': STYLE,
-  'no-irregular-whitespace': STYLE,
-  'prefer-const': STYLE,
-  'no-array-constructor': STYLE,
-  '@typescript-eslint/no-array-constructor': STYLE,
-  '@typescript-eslint/prefer-as-const': STYLE,
-  '@typescript-eslint/prefer-namespace-keyword': STYLE,
-  '@typescript-eslint/no-unnecessary-type-constraint': STYLE,
-};
-
-/** Category and severity of an ESLint rule: the table first, then the rule's meta.type. */
-export function classifyEslintRule(ruleId: string, metaType?: string): { category: Category; severity: Severity } {
-  const known = RULE_CLASSES[ruleId];
-  if (known) return { category: known[0], severity: known[1] };
-  if (ruleId.startsWith('security/')) return { category: 'security', severity: 'medium' };
-  if (metaType === 'problem') return { category: 'bug', severity: 'medium' };
-  if (metaType === 'layout') return { category: 'style', severity: 'info' };
-  return { category: 'maintainability', severity: 'low' };
-}
+export { classifyEslintRule };
 
 function eslintAppliesTo(p: string): boolean {
   const lang = languageOf(p);
@@ -213,7 +152,7 @@ export function createEslintAnalyzer(): Analyzer {
     appliesTo: eslintAppliesTo,
     async analyze(input: AnalyzeInput): Promise<RawFinding[]> {
       if (input.files.length === 0) return [];
-      const config = buildEslintConfig();
+      const config = buildEslintConfig(await repoContextOf(input.root));
       const enabled = enabledRuleIds(config);
       const makeEslint = (extra: Linter.Config[]) =>
         new ESLint({

@@ -47,8 +47,9 @@ describe('analyzeFiles on the sample repo', () => {
       'src/legacy.js:12 eslint/no-unused-vars maintainability/low',
       'src/legacy.js:13 eslint/no-eval security/high',
       'src/legacy.js:17 eslint/eqeqeq bug/low',
-      'src/server.ts:6 argus/command-injection security/high',
-      'src/server.ts:17 argus/no-inner-html security/high',
+      // req.url → searchParams.get('dir') → listDirectory(dir) → exec(`ls -la ${dir}`): the flow outranks the pattern.
+      'src/server.ts:6 taint/command-injection security/critical',
+      'src/server.ts:17 eslint/no-unsanitized/property security/high',
       'src/server.ts:23 argus/empty-catch maintainability/low',
       'src/server.ts:40 argus/no-console-log style/info',
     ]);
@@ -64,7 +65,8 @@ describe('analyzeFiles on the sample repo', () => {
 
   it('never stores the secret', () => {
     const aws = findings.find((f) => f.ruleId === 'secrets/aws-access-key-id')!;
-    expect(aws).toMatchObject({ startColumn: 22, endColumn: 42, snippet: 'AWS_ACCESS_KEY_ID = "AKIA****"', helpUrl: null });
+    expect(aws).toMatchObject({ startColumn: 22, endColumn: 42, snippet: 'AWS_ACCESS_KEY_ID = "AKIA****"', cwe: ['CWE-798'], fileRole: 'production' });
+    expect(aws.helpUrl).toMatch(/^https:\/\//);
     expect(JSON.stringify(findings)).not.toContain('ABCDEFGHIJKLMNOP');
   });
 
@@ -114,7 +116,7 @@ describe('analyzeFiles on the sample repo', () => {
     const secretsOnly = await analyzeFiles({
       root: repo.dir,
       files,
-      config: { ...config, analyzers: { eslint: false, ruff: false, secrets: true, 'ast-grep': false } },
+      config: { ...config, analyzers: { eslint: false, ruff: false, secrets: true, 'ast-grep': false, taint: false, 'config-files': false } },
     });
     expect(summary(secretsOnly)).toEqual(['config/settings.py:6 secrets/aws-access-key-id security/critical']);
   });
@@ -123,7 +125,8 @@ describe('analyzeFiles on the sample repo', () => {
     const progress: [number, number][] = [];
     await analyzeFiles({ root: repo.dir, files, config, onProgress: (done, total) => progress.push([done, total]) });
     const total = progress[0]![1];
-    expect(total).toBe(4 + 3 + files.length + 4); // eslint + ruff + secrets (every file) + ast-grep
+    // eslint + ruff + secrets (every file) + ast-grep + taint + config files (JS/TS and templates)
+    expect(total).toBe(4 + 3 + files.length + 4 + 4 + 4);
     expect(progress.at(-1)).toEqual([total, total]);
     expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1]![0])).toBe(true);
 
@@ -139,7 +142,8 @@ describe('analyzeFiles safety', () => {
     const tree = await makeTree({ 'app/db.py': `DB_PASSWORD = "${fakePassword}"\n` });
     try {
       const findings = await analyzeFiles({ root: tree.dir, files: ['app/db.py', '../etc/passwd', '/etc/passwd'], config: defaultConfig(), analyzers: createAnalyzers() });
-      expect(findings.map((f) => f.ruleId)).toEqual(['ruff/S105', 'secrets/generic-secret']);
+      // Ruff's S105 and the secrets detector report the same weakness (CWE-798) on the same line: one finding.
+      expect(findings.map((f) => f.ruleId)).toEqual(['secrets/generic-secret']);
       for (const f of findings) expect(f.snippet).toBe('DB_PASSWORD = "Xk9m****"');
       expect(JSON.stringify(findings)).not.toContain(fakePassword);
     } finally {

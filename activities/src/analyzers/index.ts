@@ -1,11 +1,15 @@
 import { createAstGrepAnalyzer } from './ast-grep';
+import { FileClassifier, type FileRole } from './classify';
 import type { ArgusConfig } from './config';
+import { createConfigFilesAnalyzer } from './config-files';
 import { createEslintAnalyzer } from './eslint';
 import { fingerprintFinding, occurrenceKey } from './fingerprint';
 import { createRuffAnalyzer } from './ruff';
 import { createSecretsAnalyzer, maskSecrets } from './secrets';
 import { isSafeRelativePath, SourceCache, truncate } from './source';
+import { cweOfRule, ruleDoc } from './rules/catalogue';
 import { findSuppression } from './suppression';
+import { createTaintAnalyzer } from './taint';
 import { CATEGORIES, compareFindings, SEVERITIES, throwIfAborted } from './types';
 import type { Analyzer, AnalyzerId, Category, Finding, RawFinding, Severity } from './types';
 
@@ -20,27 +24,30 @@ const RULE_PREFIX: Record<AnalyzerId, string> = {
   ruff: 'ruff/',
   secrets: 'secrets/',
   'ast-grep': 'argus/',
+  taint: 'taint/',
+  'config-files': '',
 };
 
 /** One instance of every analyzer, in the order they run. */
 export function createAnalyzers(): Analyzer[] {
-  return [createEslintAnalyzer(), createRuffAnalyzer(), createSecretsAnalyzer(), createAstGrepAnalyzer()];
+  return [createEslintAnalyzer(), createRuffAnalyzer(), createSecretsAnalyzer(), createAstGrepAnalyzer(), createTaintAnalyzer(), createConfigFilesAnalyzer()];
 }
 
 /**
- * Rules that report the same problem at the same place. On one line of one file, only the first rule of a group that
- * fired is kept (so `eval(x)` is one finding, not three); if its analyzer is turned off, the next one stands in.
+ * Rules that report the same problem at the same place without sharing a CWE: on one line only the first rule of a
+ * group that fired is kept.
  */
 const EQUIVALENT_RULES: readonly (readonly string[])[] = [
-  ['eslint/no-eval', 'argus/no-eval', 'eslint/security/detect-eval-with-expression'],
-  ['eslint/no-new-func', 'argus/no-new-func'],
-  ['eslint/no-implied-eval', 'argus/no-string-timer'],
-  ['argus/command-injection', 'eslint/security/detect-child-process'],
   ['argus/empty-catch', 'eslint/no-empty'],
+  ['eslint/no-unused-vars', '@typescript-eslint/no-unused-vars'],
 ];
 
 const GROUP_OF = new Map<string, { group: number; rank: number }>();
 EQUIVALENT_RULES.forEach((rules, group) => rules.forEach((ruleId, rank) => GROUP_OF.set(ruleId, { group, rank })));
+
+/** Which of two findings of the same weakness stands: a confirmed flow, then the more severe, then Argus's own rules. */
+const TOOL_RANK: Record<string, number> = { taint: 0, 'config-files': 1, secrets: 2, eslint: 3, ruff: 3, 'ast-grep': 4 };
+const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 export interface AnalyzeFilesInput {
   root: string;
@@ -81,6 +88,7 @@ function normalizeFinding(f: RawFinding, analyzerId: AnalyzerId): RawFinding {
     message: truncate(maskSecrets(f.message.trim()), 2000),
     snippet: truncate(maskSecrets(f.snippet)),
     helpUrl: f.helpUrl && /^https:\/\//.test(f.helpUrl) ? f.helpUrl : null,
+    ...(f.flow ? { flow: f.flow.slice(0, 50).map((s) => ({ ...s, note: truncate(maskSecrets(s.note), 300) })) } : {}),
   };
 }
 
@@ -98,6 +106,59 @@ function dropEquivalentDuplicates(findings: RawFinding[]): RawFinding[] {
     const g = GROUP_OF.get(f.ruleId);
     return !g || best.get(keyOf(f, g.group)) === g.rank;
   });
+}
+
+function outranks(a: RawFinding, b: RawFinding): boolean {
+  const flowA = a.flow ? 0 : 1;
+  const flowB = b.flow ? 0 : 1;
+  if (flowA !== flowB) return flowA < flowB;
+  const sa = SEVERITY_RANK[a.severity] ?? 9;
+  const sb = SEVERITY_RANK[b.severity] ?? 9;
+  if (sa !== sb) return sa < sb;
+  const ta = TOOL_RANK[a.tool] ?? 9;
+  const tb = TOOL_RANK[b.tool] ?? 9;
+  if (ta !== tb) return ta < tb;
+  return compareFindings(a, b) < 0;
+}
+
+/**
+ * One finding per problem: findings in the same file whose line ranges overlap and whose rules share a CWE are one
+ * problem (`exec(cmd + x)` reported by a taint flow, a structural rule and SonarJS on lines 165–166). The best-ranked
+ * stands (see outranks); a confirmed flow outranks a pattern match of the same sink.
+ */
+function dedupeByWeakness(findings: RawFinding[]): RawFinding[] {
+  const byPath = new Map<string, RawFinding[]>();
+  for (const f of findings) {
+    const list = byPath.get(f.path);
+    if (list) list.push(f);
+    else byPath.set(f.path, [f]);
+  }
+  const dropped = new Set<RawFinding>();
+  for (const list of byPath.values()) {
+    const withCwe = list.map((f) => ({ f, cwe: cweOfRule(f.ruleId) })).filter((x) => x.cwe.length > 0);
+    for (let i = 0; i < withCwe.length; i++) {
+      for (let j = i + 1; j < withCwe.length; j++) {
+        const a = withCwe[i]!;
+        const b = withCwe[j]!;
+        if (dropped.has(a.f) || dropped.has(b.f)) continue;
+        if (a.f.ruleId === b.f.ruleId && a.f.startLine !== b.f.startLine) continue;
+        // Tools anchor one problem on neighbouring lines (the call vs its argument): one line of slack across tools.
+        const slack = a.f.tool === b.f.tool ? 0 : 1;
+        if (a.f.startLine > b.f.endLine + slack || b.f.startLine > a.f.endLine + slack) continue;
+        if (!a.cwe.some((c) => b.cwe.includes(c))) continue;
+        dropped.add(outranks(a.f, b.f) ? b.f : a.f);
+      }
+    }
+  }
+  return findings.filter((f) => !dropped.has(f));
+}
+
+/** The rule setting of .argus.yml `rules:` for a finding: by full id, else by the part after the tool prefix. */
+function ruleSetting(config: ArgusConfig, ruleId: string): string | undefined {
+  const rules = config.rules ?? {};
+  if (rules[ruleId] !== undefined) return rules[ruleId];
+  const short = ruleId.slice(ruleId.indexOf('/') + 1);
+  return rules[short];
 }
 
 /**
@@ -128,18 +189,31 @@ export async function analyzeFiles(input: AnalyzeFilesInput): Promise<Finding[]>
     const allowed = new Set(routed);
     for (const f of findings) {
       const n = normalizeFinding(f, analyzer.id);
-      if (allowed.has(n.path)) raw.push(n);
+      // A taint flow that starts in this batch may end in an imported file of another one.
+      if (allowed.has(n.path) || (analyzer.id === 'taint' && isSafeRelativePath(n.path))) raw.push(n);
     }
     base += routed.length;
     input.onProgress?.(base, total);
   }
   throwIfAborted(signal);
 
-  const sorted = dropEquivalentDuplicates(raw).sort(compareFindings);
+  const configured: RawFinding[] = [];
+  for (const f of raw) {
+    const setting = ruleSetting(config, f.ruleId);
+    if (setting === 'off') continue;
+    const doc = ruleDoc(f.ruleId);
+    let severity = (setting as Severity | undefined) ?? f.severity;
+    // Style is never above low, whatever a tool or a config says.
+    if (f.category === 'style' && (severity === 'critical' || severity === 'high' || severity === 'medium')) severity = 'low';
+    configured.push({ ...f, severity, helpUrl: f.helpUrl ?? doc?.helpUri ?? null });
+  }
+  const sorted = dedupeByWeakness(dropEquivalentDuplicates(configured)).sort(compareFindings);
   // Exact duplicates (same rule, same place) collapse into one.
   const unique = sorted.filter((f, i) => i === 0 || compareFindings(f, sorted[i - 1]!) !== 0);
 
   const sources = new SourceCache(root);
+  const classifier = new FileClassifier(config.classify);
+  const roles = new Map<string, FileRole>();
   const occurrences = new Map<string, number>();
   const out: Finding[] = [];
   for (const f of unique) {
@@ -147,7 +221,15 @@ export async function analyzeFiles(input: AnalyzeFilesInput): Promise<Finding[]>
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     const lines = await sources.lines(f.path);
-    out.push({ ...f, fingerprint: fingerprintFinding(f, occurrence), suppression: lines ? findSuppression(f, lines) : null });
+    let role = roles.get(f.path);
+    if (!role) {
+      role = classifier.roleOf(f.path, lines ? lines.slice(0, 400).join('\n') : null);
+      roles.set(f.path, role);
+    }
+    // A key in docs, an example or a test fixture is usually a documented placeholder: still shown, rated low.
+    const severity = f.tool === 'secrets' && role !== 'production' && role !== 'test' && SEVERITY_RANK[f.severity]! < SEVERITY_RANK.low! ? 'low' : f.severity;
+    const finding = { ...f, severity };
+    out.push({ ...finding, fingerprint: fingerprintFinding(finding, occurrence), suppression: lines ? findSuppression(finding, lines) : null, fileRole: role, cwe: cweOfRule(f.ruleId) });
   }
   return out;
 }

@@ -32,7 +32,7 @@ function loadRuff(): RuffModule {
 }
 
 /** Ruff's rule names (the struct names in ruff's codes.rs) of the selected rules, for the documentation links. */
-const RULE_STRUCTS: Record<string, string> = Object.fromEntries(
+export const RULE_STRUCTS: Record<string, string> = Object.fromEntries(
   `S101 Assert|S102 ExecBuiltin|S103 BadFilePermissions|S104 HardcodedBindAllInterfaces|S105 HardcodedPasswordString|
 S106 HardcodedPasswordFuncArg|S107 HardcodedPasswordDefault|S108 HardcodedTempFile|S110 TryExceptPass|S112 TryExceptContinue|
 S113 RequestWithoutTimeout|S201 FlaskDebugTrue|S202 TarfileUnsafeMembers|S301 SuspiciousPickleUsage|S302 SuspiciousMarshalUsage|

@@ -39,6 +39,8 @@ const PLACEHOLDER = /^(?:x+|\*+|\.+|-+|_+)$|changeme|change_me|example|placehold
 
 function looksLikeRealSecret(value: string): boolean {
   if (value.length < 12 || value.length > 200) return false;
+  // A password hash (bcrypt, argon2, scrypt, PBKDF2 in crypt format) is what should be stored, not a credential.
+  if (/^\$(?:2[abxy]?|argon2i?d?|scrypt|pbkdf2[\w-]*|[156])\$/.test(value)) return false;
   if (PLACEHOLDER.test(value)) return false;
   if (/^[a-z]+$/i.test(value) && value.length < 24) return false; // a word, not a key
   if (/^(?:[a-z]+[._-])+[a-z]+$/i.test(value)) return false; // dotted/dashed identifiers: config keys, module names
@@ -106,6 +108,45 @@ const SECRET_RULES: readonly SecretRule[] = [
     pattern: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/g,
   },
   {
+    id: 'gitlab-token',
+    title: 'GitLab token',
+    severity: 'high',
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>glpat-[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])/g,
+  },
+  {
+    id: 'anthropic-api-key',
+    title: 'Anthropic API key',
+    severity: 'high',
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])/g,
+  },
+  {
+    id: 'openai-api-key',
+    title: 'OpenAI API key',
+    severity: 'high',
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|sk-proj-[A-Za-z0-9_-]{40,})(?![A-Za-z0-9_-])/g,
+  },
+  {
+    id: 'sendgrid-api-key',
+    title: 'SendGrid API key',
+    severity: 'high',
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
+  },
+  {
+    id: 'jwt',
+    title: 'JSON Web Token',
+    severity: 'medium',
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/g,
+  },
+  {
+    id: 'session-secret',
+    title: 'Hard-coded session/cookie secret',
+    severity: 'high',
+    // Whatever its entropy: `secret: 'keyboard cat'` signs every session cookie of the app.
+    pattern:
+      /(?<![A-Za-z0-9_$@-])(?:secret|cookieSecret|cookie_secret|sessionSecret|session_secret|jwtSecret|jwt_secret|jwtKey|signingSecret|signing_secret|SECRET_KEY|secretKey|secret_key|appSecret|app_secret|tokenSecret|COOKIE_SECRET|SESSION_SECRET|JWT_SECRET)["'`]?\s*(?:=|:)\s*(?<q>["'`])(?<secret>[^"'`\n]{4,200})\k<q>/g,
+    accept: (s) => !PLACEHOLDER.test(s) && !/^\s|\s$/.test(s) && !/^[A-Z_]+$/.test(s),
+  },
+  {
     id: 'generic-secret',
     title: 'Hard-coded credential',
     severity: 'high',
@@ -125,7 +166,10 @@ export interface SecretMatch {
 }
 
 /** Cheap first pass: a line without any of these cannot match a rule, so the rules are not run on it. */
-const PREFILTER = /PRIVATE KEY|A(?:KIA|SIA|BIA|CCA|3T)|aws|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com|_live_|AIza|npm_|passw|pwd|secret|api[_-]?key|token|credential|private[_-]?key/i;
+const PREFILTER = /PRIVATE KEY|A(?:KIA|SIA|BIA|CCA|3T)|aws|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com|_live_|AIza|npm_|passw|pwd|secret|api[_-]?key|token|credential|private[_-]?key|glpat-|sk-|SG\.|eyJ|jwt|signing/i;
+
+/** Keys published in providers' documentation: a match is an example, not a leak. */
+const DOCUMENTED_EXAMPLES = /AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG\/bPxRfiCYEXAMPLEKEY|EXAMPLE(?:KEY)?$|^(?:sk|rk|pk)_(?:live|test)_(?:x+|\*+|0+|1234\w*)$|^ghp_x+$|^xox[abposr]-x+|eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ/;
 
 /** All secrets found on one line, in position order, with overlaps removed (the first rule listed wins). */
 export function findSecretsInLine(line: string): SecretMatch[] {
@@ -139,6 +183,7 @@ export function findSecretsInLine(line: string): SecretMatch[] {
       const offset = m.groups?.secret !== undefined ? m[0].lastIndexOf(secret) : 0;
       const start = m.index + offset;
       if (rule.accept && !rule.accept(secret, text)) continue;
+      if (DOCUMENTED_EXAMPLES.test(secret)) continue;
       const end = start + secret.length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
       found.push({ rule, start, end, secret });

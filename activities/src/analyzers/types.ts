@@ -2,12 +2,13 @@
 
 export { CATEGORIES, SEVERITIES, type Category, type Severity } from '@argus/workflows/contract';
 import type { Category, Severity } from '@argus/workflows/contract';
+import type { FileRole } from './classify';
 export type Language = 'javascript' | 'typescript' | 'python' | 'other';
 
 export const LANGUAGES: readonly Language[] = ['javascript', 'typescript', 'python', 'other'];
 
 export interface RawFinding {
-  /** The analyzer that produced it: 'eslint' | 'ruff' | 'secrets' | 'ast-grep'. */
+  /** The analyzer that produced it: 'eslint' | 'ruff' | 'secrets' | 'ast-grep' | 'taint' | 'config-files'. */
   tool: string;
   /** Prefixed with the tool's namespace once normalized: `eslint/no-eval`, `ruff/S101`, `secrets/github-token`, `argus/no-eval`. */
   ruleId: string;
@@ -27,6 +28,18 @@ export interface RawFinding {
   /** The source line(s) of the finding, trimmed to at most 500 characters. Secrets are masked. */
   snippet: string;
   helpUrl: string | null;
+  /** Taint flows only: source → steps → sink (SARIF codeFlows). */
+  flow?: FlowStep[] | null;
+}
+
+/** One step of a data flow, 1-based positions. */
+interface FlowStep {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  note: string;
 }
 
 export interface InlineSuppression {
@@ -38,9 +51,13 @@ export interface Finding extends RawFinding {
   /** sha256 hex of `ruleId|path|normalizedSnippet|occurrence`: survives unrelated edits elsewhere in the file. */
   fingerprint: string;
   suppression: null | InlineSuppression;
+  /** What the file is for: findings outside production code stay visible but out of the gate and default counts. */
+  fileRole?: FileRole;
+  /** CWE ids of the rule (`CWE-89`), from the rule catalogue. */
+  cwe?: string[];
 }
 
-export type AnalyzerId = 'eslint' | 'ruff' | 'secrets' | 'ast-grep';
+export type AnalyzerId = 'eslint' | 'ruff' | 'secrets' | 'ast-grep' | 'taint' | 'config-files';
 
 export interface AnalyzeInput {
   /** Absolute path of the checked-out repository. */

@@ -61,7 +61,7 @@ export interface FixValidation {
 }
 
 /** Tools whose findings the analyzers reproduce; imported SARIF findings are left out of the before/after comparison. */
-const ANALYZER_TOOLS = ['eslint', 'ruff', 'secrets', 'ast-grep'];
+const ANALYZER_TOOLS = ['eslint', 'ruff', 'secrets', 'ast-grep', 'taint', 'config-files'];
 const PARSE_ERROR_RULES = new Set(['eslint/parse-error', 'ruff/syntax-error']);
 
 /** Appends a system entry to the activity log for the state changes a workflow makes (the API logs the users' own). */

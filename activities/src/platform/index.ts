@@ -21,3 +21,6 @@ export { renderInvoicePdf } from '../billing/invoice-pdf';
 export { reencryptSecrets, type ReencryptResult } from './reencrypt';
 export { isSafeRelativePath } from './paths';
 export { checkQuota, type QuotaDecision, type QuotaMetric } from '../billing/quotas';
+export { allRuleDocs, ruleDoc, type RuleDoc, type RuleLanguage } from '../analyzers/rules/catalogue';
+export { FileClassifier, FILE_ROLES, type FileRole } from '../analyzers/classify';
+export { createTypesenseClient, searchTypesense, type TypesenseClient } from '../search/typesense';

@@ -6,4 +6,5 @@ export { DEFAULT_LIMITS } from '../analysis';
 export { publishEvent } from '../events';
 export { createArgusWorker } from './create-worker';
 export { ensureInvoicingSchedule } from './billing-schedule';
+export { ensureAnalyticsSchedules } from '../analytics/analytics-schedule';
 export { closeBillingPeriod, TierCache } from '../billing/engine';

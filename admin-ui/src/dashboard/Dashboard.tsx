@@ -22,11 +22,17 @@ import { canAccess } from '../permissions';
 import { getPublicConfig } from '../publicConfig';
 import type { StaffRole } from '../session';
 import { HealthStatusChip } from './HealthStatusChip';
+import { KeyMetrics } from './KeyMetrics';
 
 export function Dashboard() {
   const { permissions: role, isPending } = usePermissions<StaffRole | null>();
   if (isPending) return null;
-  return canAccess(role, 'health') ? <HealthDashboard /> : <Welcome />;
+  return (
+    <Box sx={{ mt: 2 }}>
+      <KeyMetrics />
+      {canAccess(role, 'health') ? <HealthDashboard /> : <Welcome />}
+    </Box>
+  );
 }
 
 /** Roles without system access (billing, analytics) get a landing page that calls nothing they may not read. */

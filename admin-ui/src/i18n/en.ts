@@ -9,6 +9,34 @@ export const en: TranslationMessages = {
     auth: { ...englishMessages.ra.auth, username: 'Email' },
   },
   resources: {
+    tickets: {
+      name: 'Support ticket |||| Support tickets',
+      fields: {
+        q: 'Search',
+        number: '#',
+        subject: 'Subject',
+        description: 'Description',
+        status: 'Status',
+        priority: 'Priority',
+        assignedTo: 'Assignee',
+        workspaceId: 'Workspace',
+        workspaceName: 'Workspace',
+        userId: 'Customer',
+        lastMessageAt: 'Last activity',
+        createdAt: 'Opened',
+      },
+    },
+    'canned-responses': { name: 'Canned response |||| Canned responses', fields: { title: 'Title', body: 'Text', updatedAt: 'Updated' } },
+    workspaces: {
+      name: 'Workspace |||| Workspaces',
+      fields: { name: 'Name', slug: 'Slug', kind: 'Kind', ownerEmail: 'Owner', memberCount: 'Members', createdAt: 'Created', runCount: 'Runs', subscriptionStatus: 'Subscription' },
+    },
+    repositories: {
+      name: 'Repository |||| Repositories',
+      fields: { fullName: 'Repository', provider: 'Provider', workspaceId: 'Workspace', defaultBranch: 'Default branch', analysisSchedule: 'Schedule', createdAt: 'Added', removedAt: 'Removed' },
+    },
+    impersonations: { name: 'Impersonation |||| Impersonations', fields: { startedAt: 'Started', expiresAt: 'Ends', reason: 'Reason' } },
+    system: { name: 'System |||| System' },
     users: {
       name: 'User |||| Users',
       fields: {

@@ -2,6 +2,8 @@ import { DateField, EmailField, NumberField, SelectField, Show, SimpleShowLayout
 import { StatusChip } from '../fields/StatusChip';
 import { staffRoleChoices } from './staffRoles';
 import { UserActivity } from './UserActivity';
+import { UserActions } from './UserActions';
+import { UserHistory } from './UserHistory';
 
 const UserTitle = () => {
   const record = useRecordContext();
@@ -11,6 +13,7 @@ const UserTitle = () => {
 export const UserShow = () => (
   <Show title={<UserTitle />}>
     <SimpleShowLayout>
+      <UserActions />
       <TextField source="id" />
       <EmailField source="email" />
       <TextField source="name" />
@@ -21,6 +24,7 @@ export const UserShow = () => (
       <DateField source="lockedUntil" showTime emptyText="not locked" />
       <NumberField source="workspaceCount" emptyText="—" />
       <DateField source="createdAt" showTime />
+      <UserHistory />
       <UserActivity />
     </SimpleShowLayout>
   </Show>

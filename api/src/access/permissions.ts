@@ -62,6 +62,18 @@ const STAFF_PERMISSIONS = {
   'outbox:read': ['super_admin', 'support_admin'],
   'billing:manage': ['super_admin', 'billing_admin'],
   'analytics:read': ['super_admin', 'analytics_admin', 'billing_admin'],
+  /** The console's platform analytics (users, platform, revenue, quality): analytics staff only. */
+  'analytics:platform': ['super_admin', 'analytics_admin'],
+  /** Delete accounts and import users in bulk (support admins may not delete). */
+  'users:delete': ['super_admin'],
+  /** Act as a customer for a limited time, with a stated reason. */
+  'users:impersonate': ['super_admin', 'support_admin'],
+  /** Tickets, their conversation and the canned responses. */
+  'support:manage': ['super_admin', 'support_admin'],
+  /** Workspaces and repositories of every customer. */
+  'workspaces:read': ['super_admin', 'support_admin', 'billing_admin'],
+  /** Turn maintenance mode on and off. */
+  'system:manage': ['super_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

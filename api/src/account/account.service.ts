@@ -186,6 +186,15 @@ export async function deleteAccount(deps: AppDeps, req: Request, auth: AuthConte
     throw new ConflictError('This account has an Argus staff role and cannot be deleted here. Ask a super admin to remove your staff role first.');
   }
 
+  return eraseAccount(deps, req, user, {});
+}
+
+/**
+ * Deletes an account in one transaction: its personal workspace and every team of which it was the only member,
+ * with all their data; teams with other members keep theirs (ownership passes to the longest-standing other admin).
+ * Refused (409) for the last admin of a team with other members. Used by the account page and by the console.
+ */
+export async function eraseAccount(deps: AppDeps, req: Request, user: { id: string; email: string; name: string }, opts: { byStaff?: boolean; reason?: string }) {
   let deleted: { workspaceIds: string[]; scheduled: { id: string; workspaceId: string | null }[] };
   try {
     deleted = await deps.knex.transaction(async (trx) => {
@@ -194,7 +203,9 @@ export async function deleteAccount(deps: AppDeps, req: Request, auth: AuthConte
       if (blocking.length) {
         const names = blocking.map((m) => `"${m.name}"`).join(', ');
         throw new ConflictError(
-          `You are the last admin of ${names}, which ${blocking.length === 1 ? 'has' : 'have'} other members. Make another member an admin first (or remove the other members), then delete your account.`,
+          opts.byStaff
+            ? `${user.email} is the last admin of ${names}, which ${blocking.length === 1 ? 'has' : 'have'} other members. Make another member an admin first (or remove the other members), then delete the account.`
+            : `You are the last admin of ${names}, which ${blocking.length === 1 ? 'has' : 'have'} other members. Make another member an admin first (or remove the other members), then delete your account.`,
           { teams: blocking.map((m) => ({ id: m.workspaceId, name: m.name })) },
         );
       }
@@ -214,7 +225,7 @@ export async function deleteAccount(deps: AppDeps, req: Request, auth: AuthConte
         resourceType: 'user',
         resourceId: user.id,
         before: { email: user.email, name: user.name },
-        after: { deletedWorkspaceIds: toDelete.map((m) => m.workspaceId), leftTeamIds: kept.map((m) => m.workspaceId) },
+        after: { deletedWorkspaceIds: toDelete.map((m) => m.workspaceId), leftTeamIds: kept.map((m) => m.workspaceId), ...(opts.reason ? { reason: opts.reason } : {}) },
       });
       const ids = toDelete.map((m) => m.workspaceId);
       // Temporal Schedules are not in Postgres: collect them before their rows go.
@@ -225,7 +236,11 @@ export async function deleteAccount(deps: AppDeps, req: Request, auth: AuthConte
     });
   } catch (err) {
     if (err instanceof ForeignKeyViolationError) {
-      throw new ConflictError('Something outside your workspaces still refers to this account, so it cannot be deleted yet. Contact support and quote the error id.');
+      throw new ConflictError(
+        opts.byStaff
+          ? 'Something outside its workspaces still refers to this account, so it cannot be deleted yet.'
+          : 'Something outside your workspaces still refers to this account, so it cannot be deleted yet. Contact support and quote the error id.',
+      );
     }
     throw err;
   }

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { appendActivity, type Db } from '@argus/db';
 import type { AuthContext } from '../auth/auth-context';
+import { recordAnalyticsEventOfAction } from '../analytics/events';
 
 export interface ActivityEntry {
   workspaceId?: string | null;
@@ -19,10 +20,13 @@ export interface ActivityEntry {
  */
 export async function recordActivity(db: Db, req: Request, entry: ActivityEntry): Promise<void> {
   const auth = req.auth as AuthContext | undefined;
+  // While impersonating, the staff member is the actor, recorded "as" the customer.
+  const impersonating = auth?.impersonatorId && entry.actorId === undefined;
   await appendActivity(db, {
     workspaceId: entry.workspaceId ?? null,
-    actorId: entry.actorId !== undefined ? entry.actorId : (auth?.userId ?? null),
-    actorKind: auth?.staffRole ? 'staff' : auth?.via === 'api_token' ? 'api_token' : entry.actorId === null && !auth ? 'system' : 'user',
+    actorId: impersonating ? auth.impersonatorId! : entry.actorId !== undefined ? entry.actorId : (auth?.userId ?? null),
+    actorKind: impersonating || auth?.staffRole ? 'staff' : auth?.via === 'api_token' ? 'api_token' : entry.actorId === null && !auth ? 'system' : 'user',
+    ...(impersonating ? { actingAsId: auth.userId } : {}),
     action: entry.action,
     resourceType: entry.resourceType,
     resourceId: entry.resourceId ?? null,
@@ -31,4 +35,6 @@ export async function recordActivity(db: Db, req: Request, entry: ActivityEntry)
     before: entry.before,
     after: entry.after,
   });
+  // What people do is an analytics event too, in the same transaction (staff acting as a customer is not).
+  if (!impersonating) await recordAnalyticsEventOfAction(db, entry, entry.actorId !== undefined ? entry.actorId : (auth?.userId ?? null));
 }

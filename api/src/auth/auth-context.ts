@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { findApiTokenByHash, findStaffGrant, findUserAuthState, touchApiToken } from '@argus/db';
+import { findApiTokenByHash, findImpersonationSession, findStaffGrant, findUserAuthState, findUserStatus, touchApiToken } from '@argus/db';
 import type { AppDeps } from '../app-deps';
 import { ForbiddenError, UnauthorizedError } from '../http/errors';
 import { hashToken, verifyAccessToken } from './tokens';
@@ -18,6 +18,10 @@ export interface AuthContext {
   sessionId?: string;
   /** Whether the user's e-mail address is verified (read with the status on every request). */
   emailVerified: boolean;
+  /** Set while a staff member impersonates `userId`: the real actor, whom the audit log records. */
+  impersonatorId?: string;
+  /** The impersonation session the token belongs to. */
+  impersonationId?: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -52,6 +56,10 @@ export async function authenticate(req: Request, deps: AppDeps, opts: { optional
     const verified = await verifyAccessToken(deps.config.jwtSecret, credential);
     auth = { userId: verified.userId, via: 'session', ...(verified.sessionId ? { sessionId: verified.sessionId } : {}) };
     generation = verified.generation;
+    if (verified.impersonationId) {
+      auth.impersonatorId = await checkImpersonation(deps, verified.impersonationId, verified.userId);
+      auth.impersonationId = verified.impersonationId;
+    }
   }
   // One read: status, session generation, verification and (for a session's token) whether the session lives.
   const state = await findUserAuthState(deps.knex, auth.userId, auth.sessionId);
@@ -66,6 +74,16 @@ export async function authenticate(req: Request, deps: AppDeps, opts: { optional
   return full;
 }
 
+/** An impersonation token works only while its session runs and its staff member may still impersonate. */
+async function checkImpersonation(deps: AppDeps, impersonationId: string, userId: string): Promise<string> {
+  const session = await findImpersonationSession(deps.knex, impersonationId);
+  if (!session || session.targetUserId !== userId) throw new UnauthorizedError('The impersonation session is not valid.');
+  if (session.endedAt || new Date(session.expiresAt) <= new Date()) throw new UnauthorizedError('The impersonation session has ended.', { code: 'impersonation_ended' });
+  const [role, staff] = await Promise.all([loadStaffRole(deps, session.staffUserId), findUserStatus(deps.knex, session.staffUserId)]);
+  if (!role || !staffCan(role, 'users:impersonate') || staff !== 'active') throw new UnauthorizedError('The impersonation session has ended.', { code: 'impersonation_ended' });
+  return session.staffUserId;
+}
+
 export async function loadStaffRole(deps: AppDeps, userId: string): Promise<StaffRole | null> {
   const grant = await findStaffGrant(deps.knex, userId);
   return grant?.role ?? null;
@@ -74,6 +92,7 @@ export async function loadStaffRole(deps: AppDeps, userId: string): Promise<Staf
 /** Console routes: staff only, through a session (API tokens never reach the console). */
 export async function requireStaff(auth: AuthContext, permission: StaffPermission | undefined, deps: AppDeps): Promise<StaffRole> {
   if (auth.via !== 'session') throw new ForbiddenError('The ops console cannot be used with an API token.');
+  if (auth.impersonatorId) throw new ForbiddenError('The ops console cannot be used while impersonating a customer.');
   const role = await loadStaffRole(deps, auth.userId);
   if (!role) throw new ForbiddenError('This area is for Argus staff only.');
   if (!staffCan(role, permission ?? 'console:access')) throw new ForbiddenError(`Your staff role (${role}) does not allow this.`);

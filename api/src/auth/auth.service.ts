@@ -244,17 +244,25 @@ export async function resendVerification(deps: AppDeps, userId: string) {
   await sendVerification(deps, user);
 }
 
-export async function requestPasswordReset(deps: AppDeps, req: Request, email: string) {
-  const user = await findUserByEmail(deps.knex, email);
-  // The answer is the same whether or not the address has an account.
-  if (!user || user.status !== 'active') return;
+/** Mails a password-reset link (the newest link of the account is the only one that works). */
+export async function mailPasswordReset(deps: AppDeps, user: { id: string; email: string; name: string }, opts: { bySupport?: boolean } = {}) {
   const token = await issueOneTimeToken(deps, user.id, 'reset_password', RESET_TTL_MINUTES * 60_000);
+  const asked = opts.bySupport ? 'Argus support sent you this link to reset your password.' : 'Someone asked to reset your password. If it was you,';
   await deps.mailer.send({
     to: user.email,
     template: 'reset-password',
     subject: 'Reset your Argus password',
-    text: `Hello ${user.name},\n\nSomeone asked to reset your password. If it was you, open this link within ${RESET_TTL_MINUTES} minutes:\n${portalLink(deps, `/reset-password?token=${token}`)}\n\nIf it was not you, ignore this mail.\n`,
+    text: opts.bySupport
+      ? `Hello ${user.name},\n\n${asked} Open it within ${RESET_TTL_MINUTES} minutes:\n${portalLink(deps, `/reset-password?token=${token}`)}\n\nIf you did not ask support for this, you can ignore this mail; your password stays as it is.\n`
+      : `Hello ${user.name},\n\n${asked} open this link within ${RESET_TTL_MINUTES} minutes:\n${portalLink(deps, `/reset-password?token=${token}`)}\n\nIf it was not you, ignore this mail.\n`,
   });
+}
+
+export async function requestPasswordReset(deps: AppDeps, req: Request, email: string) {
+  const user = await findUserByEmail(deps.knex, email);
+  // The answer is the same whether or not the address has an account.
+  if (!user || user.status !== 'active') return;
+  await mailPasswordReset(deps, user);
   await recordActivity(deps.knex, req, { actorId: user.id, action: 'auth.password_reset_requested', resourceType: 'user', resourceId: user.id });
 }
 

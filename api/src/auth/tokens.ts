@@ -26,11 +26,19 @@ export function hashToken(token: string): string {
 interface AccessClaims {
   sessionId?: string;
   generation?: number;
+  /** `imp`: the impersonation session (api/src/admin/impersonation) the token acts under; it ends with it. */
+  impersonationId?: string;
+  /** An impersonation token lives until its session's end instead of the usual 15 minutes. */
+  expiresAt?: Date;
 }
 
 export async function signAccessToken(secret: string, userId: string, now = Date.now(), claims: AccessClaims = {}): Promise<{ token: string; expiresAt: Date }> {
-  const expiresAt = new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000);
-  const token = await new SignJWT({ ...(claims.sessionId ? { sid: claims.sessionId } : {}), ...(claims.generation ? { gen: claims.generation } : {}) })
+  const expiresAt = claims.expiresAt ?? new Date(now + ACCESS_TOKEN_TTL_SECONDS * 1000);
+  const token = await new SignJWT({
+    ...(claims.sessionId ? { sid: claims.sessionId } : {}),
+    ...(claims.generation ? { gen: claims.generation } : {}),
+    ...(claims.impersonationId ? { imp: claims.impersonationId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer('argus')
@@ -45,6 +53,7 @@ interface VerifiedAccessToken {
   userId: string;
   sessionId?: string;
   generation: number;
+  impersonationId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,11 +66,12 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
       audience: 'argus-api',
     });
     if (!payload.sub) throw new UnauthorizedError('The access token has no subject.');
-    const { sid, gen } = payload as { sid?: unknown; gen?: unknown };
-    if ((sid !== undefined && (typeof sid !== 'string' || !UUID.test(sid))) || (gen !== undefined && !Number.isSafeInteger(gen))) {
+    const { sid, gen, imp } = payload as { sid?: unknown; gen?: unknown; imp?: unknown };
+    const badId = (v: unknown) => v !== undefined && (typeof v !== 'string' || !UUID.test(v));
+    if (badId(sid) || badId(imp) || (gen !== undefined && !Number.isSafeInteger(gen))) {
       throw new UnauthorizedError('The access token is not valid.');
     }
-    return { userId: payload.sub, sessionId: sid as string | undefined, generation: (gen as number | undefined) ?? 0 };
+    return { userId: payload.sub, sessionId: sid as string | undefined, generation: (gen as number | undefined) ?? 0, ...(imp ? { impersonationId: imp as string } : {}) };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new UnauthorizedError('The access token has expired. Refresh it or log in again.');
     if (err instanceof UnauthorizedError) throw err;

@@ -11,11 +11,12 @@ import {
   recordInvoiceRefund,
   recordPaymentFailure,
   recordStripeEvent,
+  findStripeEvent,
   upsertPaymentMethod,
   type InvoiceRow,
 } from '@argus/db';
 import type { AppDeps } from '../app-deps';
-import { BadRequestError, NotFoundError, ServiceUnavailableError } from '../http/errors';
+import { BadRequestError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors';
 import { workflowClient } from '../temporal/workflow-client';
 import { lifecycleInput } from './billing.service';
 
@@ -119,23 +120,37 @@ export async function receiveStripeEvent(deps: AppDeps, rawBody: Buffer, signatu
   }
   if (typeof event?.id !== 'string' || typeof event.type !== 'string' || !event.data?.object) throw new BadRequestError('The body is not a Stripe event.');
 
-  const { alreadyProcessed } = await recordStripeEvent(deps.knex, {
+  const recorded = {
     id: event.id,
     type: event.type,
     objectId: idOf(event.data.object as { id: string }),
     createdAt: new Date((Number(event.created) || Math.floor(Date.now() / 1000)) * 1000),
     payload: event,
-  });
-  if (alreadyProcessed) {
-    deps.metrics.webhookIntake.inc({ source: 'stripe', outcome: 'duplicate' });
-    return { received: true, duplicate: true, outcome: 'already processed' };
-  }
+  };
+  await recordStripeEvent(deps.knex, recorded);
   try {
-    const outcome = await apply(deps, event);
-    await markStripeEventProcessed(deps.knex, event.id, outcome);
+    // Stripe may deliver one event several times at once. The first copy takes a per-event lock (held by one
+    // connection for as long as it applies the event); a copy that finds it taken is answered 409 at once, without
+    // waiting on a pooled connection, and Stripe delivers it again later, when it finds the event processed.
+    const applied = await deps.knex.transaction(async (trx) => {
+      const { rows } = (await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`stripe-event:${event.id}`])) as { rows: { locked: boolean }[] };
+      if (!rows[0]?.locked) throw new ConflictError('Another delivery of this Stripe event is being applied right now. Stripe delivers it again; that delivery will find it done.');
+      if ((await findStripeEvent(trx, event.id))?.processedAt) return null;
+      const outcome = await apply(deps, event);
+      await markStripeEventProcessed(deps.knex, event.id, outcome);
+      return outcome;
+    });
+    if (applied === null) {
+      deps.metrics.webhookIntake.inc({ source: 'stripe', outcome: 'duplicate' });
+      return { received: true, duplicate: true, outcome: 'already processed' };
+    }
     deps.metrics.webhookIntake.inc({ source: 'stripe', outcome: 'processed' });
-    return { received: true, duplicate: false, outcome };
+    return { received: true, duplicate: false, outcome: applied };
   } catch (err) {
+    if (err instanceof ConflictError) {
+      deps.metrics.webhookIntake.inc({ source: 'stripe', outcome: 'in_progress' });
+      throw err;
+    }
     deps.logger.warn({ err, eventId: event.id, type: event.type }, 'applying a Stripe event failed; Stripe will deliver it again');
     await markStripeEventFailed(deps.knex, event.id, (err as Error).message).catch(() => {});
     deps.metrics.webhookIntake.inc({ source: 'stripe', outcome: 'unavailable' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { findFindingWithTriage, findTriage, refreshSummariesOfFingerprint, setTriage } from '@argus/db';
-import { publishEvent } from '@argus/activities';
+import { findFindingWithTriage, findTriage, refreshRollupsOfFingerprint, refreshSummariesOfFingerprint, setTriage } from '@argus/db';
+import { FILE_ROLES, publishEvent } from '@argus/activities';
 import { defineRoute } from '../http/route';
 import { requireResource } from '../access/resource-access';
 import { recordActivity } from '../audit/activity-log';
@@ -30,6 +30,7 @@ export const findingRoutes = [
       path: z.string().max(1000).optional(),
       status: z.enum(['open', 'suppressed', 'false_positive', 'wont_fix', 'accepted']).optional(),
       new: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+      fileRole: csv(FILE_ROLES).meta({ description: 'Roles of the files to list (production, test, example, docs, fixture); production code only when absent' }),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
@@ -80,6 +81,8 @@ export const findingRoutes = [
         for (const run of await refreshSummariesOfFingerprint(trx, row.repositoryId, row.fingerprint)) {
           await publishEvent(trx, { type: 'run.updated', runId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, status: run.status, summary: run.summary, gate: run.gate });
         }
+        // …and so do the analytics rollups of every day with such a run.
+        await refreshRollupsOfFingerprint(trx, row.repositoryId, row.fingerprint);
       });
       return publicFinding((await findFindingWithTriage(deps.knex, params.findingId))!);
     },

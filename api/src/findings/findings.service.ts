@@ -1,5 +1,5 @@
 import { listFindingsOfRun, ruleFacetsOfRun, type FindingFilters, type FindingWithTriage } from '@argus/db';
-import { hasBuiltinFix } from '@argus/activities';
+import { FILE_ROLES, hasBuiltinFix, type FileRole } from '@argus/activities';
 import type { AppDeps } from '../app-deps';
 
 export { TRIAGE_STATUSES, type FindingFilters } from '@argus/db';
@@ -26,6 +26,9 @@ export function publicFinding(f: FindingWithTriage) {
     suppression: f.suppressionKind ? { kind: f.suppressionKind, reason: f.suppressionReason } : null,
     triage: { status: f.triageStatus, reason: f.triageReason ?? null, updatedAt: f.triageUpdatedAt ?? null },
     builtinFix: hasBuiltinFix(f.ruleId),
+    fileRole: (FILE_ROLES as readonly string[]).includes(f.fileRole) ? (f.fileRole as FileRole) : 'production',
+    cwe: f.cwe ?? [],
+    codeFlow: f.codeFlow ?? null,
   };
 }
 

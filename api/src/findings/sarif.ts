@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findingsOfRunWithTriage, findRepositoryById, insertFindings, setRunSummary, summarizeRunFindings, type FindingWithTriage, type NewFinding, type RunRow } from '@argus/db';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '@argus/workflows/contract';
 import type { AppDeps } from '../app-deps';
-import { isSafeRelativePath } from '@argus/activities';
+import { FileClassifier, FILE_ROLES, isSafeRelativePath, ruleDoc } from '@argus/activities';
 
 // SARIF is for interchange, not storage: findings live in Postgres and are rendered to SARIF 2.1.0 on demand.
 const SECURITY_SEVERITY: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
@@ -25,14 +25,7 @@ export async function exportRunAsSarif(deps: AppDeps, run: RunRow) {
             name: 'Argus',
             informationUri: deps.config.PUBLIC_API_URL,
             semanticVersion: '0.1.0',
-            rules: [...rules.entries()].map(([id, { finding }]) => ({
-              id,
-              name: id.replace(/[^A-Za-z0-9]+/g, '_'),
-              shortDescription: { text: `${finding.tool}: ${id}` },
-              ...(finding.helpUrl ? { helpUri: finding.helpUrl } : {}),
-              defaultConfiguration: { level: LEVEL[finding.severity] },
-              properties: { category: finding.category, tags: [finding.category, finding.tool], 'security-severity': SECURITY_SEVERITY[finding.severity] },
-            })),
+            rules: [...rules.entries()].map(([id, { finding }]) => sarifRule(id, finding)),
           },
         },
         automationDetails: { id: `argus/${run.repositoryId}/${run.id}` },
@@ -57,12 +50,70 @@ export async function exportRunAsSarif(deps: AppDeps, run: RunRow) {
                 },
               },
             ],
+            ...(f.codeFlow?.length ? { codeFlows: [codeFlowOf(f.codeFlow)] } : {}),
             partialFingerprints: { 'argusFingerprint/v1': f.fingerprint },
             ...(run.isBaseline || run.comparedToRunId ? { baselineState: f.isNew ? 'new' : 'unchanged' } : {}),
             ...(suppressions ? { suppressions } : {}),
-            properties: { severity: f.severity, category: f.category, tool: f.tool, 'security-severity': SECURITY_SEVERITY[f.severity] },
+            properties: { severity: f.severity, category: f.category, tool: f.tool, 'security-severity': SECURITY_SEVERITY[f.severity], fileRole: f.fileRole, ...(f.cwe?.length ? { cwe: f.cwe } : {}) },
           };
         }),
+      },
+    ],
+  };
+}
+
+/** A rule of the export, documented from Argus's rule catalogue (imported SARIF rules keep what their tool said). */
+function sarifRule(id: string, finding: FindingWithTriage) {
+  const doc = ruleDoc(id);
+  const base = { id, name: id.replace(/[^A-Za-z0-9]+/g, '_'), defaultConfiguration: { level: LEVEL[finding.severity] } };
+  if (!doc) {
+    return {
+      ...base,
+      shortDescription: { text: `${finding.tool}: ${id}` },
+      ...(finding.helpUrl ? { helpUri: finding.helpUrl } : {}),
+      properties: { category: finding.category, tags: [finding.category, finding.tool], 'security-severity': SECURITY_SEVERITY[finding.severity] },
+    };
+  }
+  const examples = [doc.noncompliant ? `Noncompliant:\n${doc.noncompliant}` : '', doc.compliant ? `Compliant:\n${doc.compliant}` : ''].filter(Boolean).join('\n\n');
+  const fence = (code: string) => `\`\`\`\n${code}\n\`\`\``;
+  const tags = [doc.category, doc.tool, ...(doc.category === 'security' ? ['security'] : []), ...doc.cwe.map((c) => `external/cwe/${c.toLowerCase()}`), ...doc.owasp.map((o) => `external/owasp/${o.slice(0, 9).toLowerCase()}`)];
+  return {
+    ...base,
+    shortDescription: { text: doc.title },
+    fullDescription: { text: doc.description },
+    help: {
+      text: [doc.description, `Why it matters: ${doc.why}`, `How to fix: ${doc.fix}`, examples, `More: ${doc.helpUri}`].filter(Boolean).join('\n\n'),
+      markdown: [
+        doc.description,
+        `**Why it matters.** ${doc.why}`,
+        `**How to fix.** ${doc.fix}`,
+        doc.noncompliant ? `Noncompliant:\n\n${fence(doc.noncompliant)}` : '',
+        doc.compliant ? `Compliant:\n\n${fence(doc.compliant)}` : '',
+        [...doc.cwe, ...doc.owasp].length ? `Tags: ${[...doc.cwe, ...doc.owasp].join(', ')}` : '',
+        `[Documentation](${doc.helpUri})`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    },
+    helpUri: doc.helpUri,
+    properties: { category: doc.category, tags: [...new Set(tags)], precision: finding.tool === 'taint' ? 'high' : 'medium', 'security-severity': SECURITY_SEVERITY[doc.severity], ...(doc.cwe.length ? { cwe: doc.cwe } : {}) },
+  };
+}
+
+/** A taint finding's path as one SARIF thread flow: source first, sink last. */
+function codeFlowOf(flow: NonNullable<FindingWithTriage['codeFlow']>) {
+  return {
+    threadFlows: [
+      {
+        locations: flow.map((s, i) => ({
+          location: {
+            physicalLocation: { artifactLocation: { uri: s.path, uriBaseId: 'SRCROOT' }, region: { startLine: s.line, startColumn: s.column, endLine: s.endLine, endColumn: Math.max(s.endColumn, 1) } },
+            message: { text: s.note },
+          },
+          kinds: i === 0 ? ['source'] : i === flow.length - 1 ? ['sink'] : ['taint'],
+          nestingLevel: 0,
+          executionOrder: i + 1,
+        })),
       },
     ],
   };
@@ -136,6 +187,8 @@ function severityOf(level: string | undefined, securitySeverity: unknown): 'crit
 export async function importSarifIntoRun(deps: AppDeps, run: RunRow, log: SarifLog) {
   let skipped = 0;
   const rows: NewFinding[] = [];
+  // Another tool's results in test or docs files are test or docs findings too (paths and naming conventions).
+  const classifier = new FileClassifier();
   for (const sarifRun of log.runs) {
     const tool = sarifRun.tool.driver.name.slice(0, 100);
     const rules = new Map((sarifRun.tool.driver.rules ?? []).map((r) => [r.id, r]));
@@ -187,6 +240,7 @@ export async function importSarifIntoRun(deps: AppDeps, run: RunRow, log: SarifL
         helpUrl: rule?.helpUri ?? null,
         fingerprint,
         isNew: false,
+        fileRole: argus && (FILE_ROLES as readonly unknown[]).includes(result.properties?.fileRole) ? (result.properties!.fileRole as string) : classifier.roleOf(path),
       });
     }
   }

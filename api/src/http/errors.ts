@@ -43,6 +43,14 @@ export class TooManyRequestsError extends AppError {
 /** An upstream service Argus depends on for this request (GitHub, say) failed or did not answer. */
 export class BadGatewayError extends AppError { override status = 502; override title = 'Bad Gateway'; }
 export class ServiceUnavailableError extends AppError { override status = 503; override title = 'Service Unavailable'; }
+/** Maintenance mode refuses a write on purpose: expected, so neither logged as a failure nor sent to Sentry. */
+export class MaintenanceModeError extends AppError {
+  override status = 503;
+  override title = 'Service Unavailable';
+  constructor(detail: string, readonly retryAfterSeconds: number, extras: Record<string, unknown> = {}) {
+    super(detail, extras);
+  }
+}
 
 export function zodIssuesToErrors(error: ZodError, prefix: string): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));

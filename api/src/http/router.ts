@@ -6,6 +6,7 @@ import { authenticate, requireStaff } from '../auth/auth-context';
 import { rateLimit } from './rate-limit';
 import { findBadText } from './text-guard';
 import { enforceApiRateLimit } from '../billing/api-rate-limits';
+import { enforceImpersonationLimits, enforceMaintenance } from '../maintenance/maintenance';
 
 function parsePart(schema: RouteSpec['params'] | RouteSpec['body'], value: unknown, where: string, problems: { path: string; message: string }[]) {
   const bad = findBadText(value, where);
@@ -34,6 +35,9 @@ export function mountRoutes(routes: RouteSpec[], deps: AppDeps): Router {
     handlers.push(async (req, res, next) => {
       const auth = route.auth === 'public' ? await authenticate(req, deps, { optional: true }) : await authenticate(req, deps);
       if (route.auth === 'staff') await requireStaff(auth!, route.staffPermission, deps);
+      // Maintenance mode refuses non-staff writes before any body is read or any work done.
+      await enforceMaintenance(deps, req, route.path, auth);
+      enforceImpersonationLimits(req, route.path, auth);
       // API tokens are metered per tier (billing), in Postgres so that every API process agrees.
       await enforceApiRateLimit(deps, auth, res);
       res.locals.auth = auth;

@@ -35,8 +35,9 @@ const ZRunSummary = z
     bySeverity: counts(SEVERITIES),
     byCategory: counts(CATEGORIES),
     newBySeverity: counts(SEVERITIES),
+    outsideProduction: z.number().int().optional().meta({ description: 'Findings in test, example, docs and fixture files: listed under their own filter, counted nowhere else' }),
   })
-  .meta({ id: 'RunSummary', description: 'Open findings count toward bySeverity, byCategory and new; suppressed and triaged ones do not.' });
+  .meta({ id: 'RunSummary', description: 'Open findings of production code count toward bySeverity, byCategory and new; suppressed, triaged and non-production ones do not.' });
 
 const ZGateCondition = z
   .object({ severity: ZSeverity, maxNew: z.number().int(), actualNew: z.number().int(), passed: z.boolean() })

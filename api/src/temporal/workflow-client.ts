@@ -1,12 +1,14 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, WithStartWorkflowOperation, WorkflowNotFoundError, type Client, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
 import type * as workflows from '@argus/workflows';
 import {
+  SEARCH_REINDEX_WORKFLOW_ID,
   scheduleIds,
   subscriptionHandlers,
   workflowIds,
   type BillingChangeResult,
   type CancelRequest,
   type InvoiceDueSubscriptionsInput,
+  type AggregateAnalyticsInput,
   type PaymentSettledSignal,
   type PlanChangeRequest,
   type ReactivateRequest,
@@ -137,6 +139,16 @@ export const workflowClient = {
   /** An invoicing run started by a billing admin; safe beside the scheduled one (each period is closed once). */
   startInvoicingRun(deps: WorkflowClientDeps, requestId: string, input: InvoiceDueSubscriptionsInput) {
     return start(deps, 'invoiceDueSubscriptions', { workflowId: workflowIds.manualInvoicing(requestId), args: [input] });
+  },
+
+  /** A rebuild of some days' analytics rollups started by analytics staff; safe beside the Schedules (rebuilds are idempotent). */
+  startAnalyticsRebuild(deps: WorkflowClientDeps, requestId: string, input: AggregateAnalyticsInput) {
+    return start(deps, 'aggregateAnalytics', { workflowId: workflowIds.manualAnalyticsRebuild(requestId), args: [input] });
+  },
+
+  /** The full Typesense reindex (one at a time: a second request finds the running one). */
+  startSearchReindex(deps: WorkflowClientDeps) {
+    return start(deps, 'reindexSearch', { workflowId: SEARCH_REINDEX_WORKFLOW_ID, ...idempotent, args: [] });
   },
 
   cancel(deps: WorkflowClientDeps, workflowId: string) {

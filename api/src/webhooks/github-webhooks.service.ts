@@ -2,8 +2,8 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { workflowIds, type AnalyzeRepositoryInput } from '@argus/workflows/contract';
 import {
   claimPendingDeliveries,
-  markDeliveryRelayed,
-  markDeliveryStarted,
+  markDeliveriesStarted,
+  markDeliveriesRelayed,
   markGitHubInstallationDeleted,
   recordDelivery,
   recordDeliveryAttemptFailed,
@@ -20,6 +20,23 @@ import { workflowClient } from '../temporal/workflow-client';
 import { checkGitHubPayload } from './github-payloads';
 import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
 import { applyPullRequestClosed } from '../fixes/pull-request-events';
+import { DeliveryRecorder, ShortMemo } from './delivery-intake';
+
+/** One group-committing recorder, one start queue and one lookup memo per API process (per deps). */
+interface Intake {
+  recorder: DeliveryRecorder;
+  starts: StartQueue;
+  repositories: ShortMemo<number, Awaited<ReturnType<typeof findGitHubRepositoryForDelivery>>>;
+}
+const intakes = new WeakMap<AppDeps, Intake>();
+function intakeOf(deps: AppDeps): Intake {
+  let intake = intakes.get(deps);
+  if (!intake) {
+    intake = { recorder: new DeliveryRecorder(deps.knex), starts: new StartQueue(deps), repositories: new ShortMemo(1000) };
+    intakes.set(deps, intake);
+  }
+  return intake;
+}
 
 /** X-Hub-Signature-256 is an HMAC-SHA256 of the raw body; compared in constant time. */
 export function verifyGitHubSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
@@ -117,7 +134,9 @@ async function applyInstallationEvent(deps: AppDeps, event: string, payload: any
 async function inactiveRepositoryReason(deps: AppDeps, githubRepoId: unknown, fullName: unknown): Promise<string | null> {
   if (typeof githubRepoId !== 'number' || !Number.isSafeInteger(githubRepoId)) return 'the delivery names no repository';
   const name = typeof fullName === 'string' && fullName ? fullName : `repository ${githubRepoId}`;
-  const repo = await findGitHubRepositoryForDelivery(deps.knex, githubRepoId);
+  // Memoized for a second: a burst for one repository asks once. A repository deactivated within that second still
+  // gets its run refused by registerRun, which reads the row itself.
+  const repo = await intakeOf(deps).repositories.get(githubRepoId, () => findGitHubRepositoryForDelivery(deps.knex, githubRepoId));
   if (!repo?.workspaceId) return `${name} is not activated in any Argus workspace`;
   if (repo.installationDeletedAt) return `the GitHub App was uninstalled from the account of ${name}`;
   if (repo.installationSuspendedAt) return `the GitHub App installation of ${name} is suspended`;
@@ -152,7 +171,7 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
   }
   const plan = planDelivery(headers.event, headers.deliveryId, payload);
   const record = (status: DeliveryStatus, extra: { lastError?: string; workflowId?: string; startRequest?: StartRequest } = {}) =>
-    recordDelivery(deps.knex, { source: 'github', deliveryId: headers.deliveryId!, event: headers.event!, action: payload?.action ?? null, status, ...extra });
+    intakeOf(deps).recorder.record({ source: 'github', deliveryId: headers.deliveryId!, event: headers.event!, action: payload?.action ?? null, status, ...extra });
 
   if (plan.kind === 'ignore') {
     await record('ignored', { lastError: plan.reason }).catch(() => {});
@@ -209,34 +228,75 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
   }
   // The committed row is the durable promise: answer now, start the workflow right after. If Temporal is slow
   // or down, the relay retries; either way the workflow id dedupes.
-  if (inFlightStarts < MAX_IN_FLIGHT_STARTS) void startAndMark(deps, headers.deliveryId, plan.start);
+  intakeOf(deps).starts.push(headers.deliveryId, plan.start);
   deps.metrics.webhookIntake.inc({ source: 'github', outcome: 'accepted' });
   return { status: 'accepted', workflowId };
 }
 
-// Under a burst, starts beyond this many in flight are left to the relay, so Temporal's pace never
-// slows the acknowledgement GitHub is waiting for.
-const MAX_IN_FLIGHT_STARTS = Number(process.env.WEBHOOK_MAX_IN_FLIGHT_STARTS ?? 8);
-let inFlightStarts = 0;
-const RELAY_CONCURRENCY = 8;
+/**
+ * Starts accepted deliveries' workflows after the answer, a few at a time, so Temporal's pace never slows the
+ * acknowledgement GitHub waits for. Rows are marked started in batches. Whatever this queue cannot take (a burst
+ * beyond its bound, a failed start, a restart of the process) stays pending and the relay starts it.
+ */
+class StartQueue {
+  private queue: { deliveryId: string; start: StartRequest }[] = [];
+  private started: string[] = [];
+  private running = 0;
+  private marking = false;
 
-async function startAndMark(deps: AppDeps, deliveryId: string, start: StartRequest): Promise<void> {
-  inFlightStarts++;
-  try {
-    await startWorkflow(deps, deliveryId, start);
-    await markDeliveryStarted(deps.knex, 'github', deliveryId);
-  } catch (err) {
-    deps.logger.warn({ err, deliveryId }, 'starting the run failed; the relay will retry');
-  } finally {
-    inFlightStarts--;
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly concurrency = Number(process.env.WEBHOOK_START_CONCURRENCY ?? 8),
+    private readonly bound = 2000,
+  ) {}
+
+  push(deliveryId: string, start: StartRequest): void {
+    if (this.queue.length >= this.bound) return;
+    this.queue.push({ deliveryId, start });
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.queue.length) {
+      const next = this.queue.shift()!;
+      this.running++;
+      startWorkflow(this.deps, next.deliveryId, next.start)
+        .then(() => {
+          this.started.push(next.deliveryId);
+          this.markStarted();
+        })
+        .catch((err) => this.deps.logger.warn({ err, deliveryId: next.deliveryId }, 'starting the run failed; the relay will retry'))
+        .finally(() => {
+          this.running--;
+          this.pump();
+        });
+    }
+  }
+
+  private markStarted(): void {
+    if (this.marking) return;
+    this.marking = true;
+    setImmediate(async () => {
+      while (this.started.length) {
+        const batch = this.started.splice(0, 500);
+        // Bounded: a mark stuck on a dropped connection must not stop every later one (the relay covers a miss).
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([markDeliveriesStarted(this.deps.knex, 'github', batch), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('marking deliveries started took over 10 s')), 10_000)))])
+          .catch((err) => this.deps.logger.warn({ err }, 'could not mark deliveries started; the relay finds their workflows already started'))
+          .finally(() => clearTimeout(timer));
+      }
+      this.marking = false;
+    });
   }
 }
+
+const RELAY_CONCURRENCY = 16;
 
 /**
  * Turns pending deliveries into workflows once Temporal answers again, batch after batch until none is left.
  * Rows are claimed with SKIP LOCKED, so it is safe to run in every API process at once.
  */
-export async function relayPendingDeliveries(deps: AppDeps, batchSize = 50): Promise<number> {
+export async function relayPendingDeliveries(deps: AppDeps, batchSize = 100): Promise<number> {
   let relayed = 0;
   for (;;) {
     let claimed = 0;
@@ -244,13 +304,13 @@ export async function relayPendingDeliveries(deps: AppDeps, batchSize = 50): Pro
     await deps.knex.transaction(async (trx) => {
       const rows = await claimPendingDeliveries(trx, batchSize);
       claimed = rows.length;
+      const started: string[] = [];
       for (let i = 0; i < rows.length && !failed; i += RELAY_CONCURRENCY) {
         await Promise.all(
           rows.slice(i, i + RELAY_CONCURRENCY).map(async (row) => {
             try {
               await startWorkflow(deps, row.deliveryId, storedStartRequest(row.startRequest as Parameters<typeof storedStartRequest>[0]));
-              await markDeliveryRelayed(trx, row.id, row.attempts + 1);
-              relayed++;
+              started.push(row.id);
             } catch (err) {
               failed = true;
               await recordDeliveryAttemptFailed(trx, row.id, row.attempts + 1, (err as Error).message);
@@ -258,6 +318,9 @@ export async function relayPendingDeliveries(deps: AppDeps, batchSize = 50): Pro
           }),
         );
       }
+      // One statement for the batch: the transaction's connection runs its queries one after another.
+      await markDeliveriesRelayed(trx, started);
+      relayed += started.length;
     });
     if (failed || claimed < batchSize) return relayed;
   }

@@ -130,6 +130,21 @@ describe('runs from pushes and pull requests', () => {
     await env.temporal.workflow.getHandle(`analysis-${deliveryId}`).terminate('test cleanup');
   });
 
+  it('a burst shares one insert per batch, and copies of a delivery inside one batch are duplicates', async () => {
+    const ids = Array.from({ length: 10 }, () => randomUUID());
+    // Ten deliveries, each sent three times at once: the group commit sees copies in the same batch.
+    const answers = await Promise.all(ids.flatMap((deliveryId) => [0, 1, 2].map(() => deliver(env.app, 'push', pushToDefault(), { deliveryId }))));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
+    const statuses = answers.map((a) => a.body.status as string);
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(10);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(20);
+    expect(await env.knex('webhook_deliveries').whereIn('deliveryId', ids)).toHaveLength(10);
+    for (const deliveryId of ids) {
+      await waitForWorkflow(`analysis-${deliveryId}`);
+      await env.temporal.workflow.getHandle(`analysis-${deliveryId}`).terminate('test cleanup');
+    }
+  });
+
   it('opened, synchronize and reopened pull requests start runs with head and base commits', async () => {
     for (const action of ['opened', 'synchronize', 'reopened']) {
       const payload = example('pull_request', (p) => p.action === action);
@@ -145,13 +160,14 @@ describe('runs from pushes and pull requests', () => {
     }
   });
 
-  it('with Temporal stopped, the delivery is kept (202 accepted) and the relay starts it once Temporal is back', async () => {
+  it('with Temporal stopped, the delivery is kept (202 accepted) and the relay starts it once Temporal is back', { timeout: 60_000 }, async () => {
     const deadTemporal = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: '500 ms' }), namespace: env.config.TEMPORAL_NAMESPACE });
     const app = createApp({ ...env.deps, temporal: deadTemporal });
     const deliveryId = randomUUID();
     const res = await deliver(app, 'push', pushToDefault(), { deliveryId }).expect(202);
     expect(res.body.status).toBe('accepted');
-    await new Promise((r) => setTimeout(r, 3500));
+    // The relay takes deliveries pending for over 15 s (fresher ones are the intake's own start queue's).
+    await new Promise((r) => setTimeout(r, 15_500));
     expect((await env.knex('webhook_deliveries').where({ deliveryId }).first()).status).toBe('pending');
     expect(await relayPendingDeliveries(env.deps)).toBeGreaterThanOrEqual(1);
     expect((await env.knex('webhook_deliveries').where({ deliveryId }).first()).status).toBe('started');

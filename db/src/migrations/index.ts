@@ -27,6 +27,15 @@ import * as billing9 from './20261123010800_allow_skipped_runs';
 import * as billing10 from './20261123010900_create_rate_limit_window';
 import * as identity1 from './20261124010000_account_security';
 import * as githubApp1 from './20261125010000_github_app_setup';
+import * as search1 from './20261201200000_search_vectors';
+import * as search2 from './20261201200100_create_search_terms';
+import * as search3 from './20261201200200_create_search_code_files';
+import * as search4 from './20261201200300_create_search_history';
+import * as search5 from './20261201200400_create_search_outbox';
+import * as analytics1 from './20261201100000_create_analytics';
+import * as ops1 from './20261201300000_create_support_tickets';
+import * as ops2 from './20261201300100_ops_console';
+import * as findingContext1 from './20261201400000_finding_context';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -57,4 +66,13 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261123010900_create_rate_limit_window': billing10,
   '20261124010000_account_security': identity1,
   '20261125010000_github_app_setup': githubApp1,
+  '20261201200000_search_vectors': search1,
+  '20261201200100_create_search_terms': search2,
+  '20261201200200_create_search_code_files': search3,
+  '20261201200300_create_search_history': search4,
+  '20261201200400_create_search_outbox': search5,
+  '20261201100000_create_analytics': analytics1,
+  '20261201300000_create_support_tickets': ops1,
+  '20261201300100_ops_console': ops2,
+  '20261201400000_finding_context': findingContext1,
 };

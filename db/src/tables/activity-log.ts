@@ -20,6 +20,9 @@ export class ActivityLogEntry extends Model {
   /** The actor's name and e-mail address when the entry was written (kept after the user is deleted). */
   actorName!: string | null;
   actorEmail!: string | null;
+  /** Set when a staff actor acted while impersonating this user. */
+  actingAsId!: string | null;
+  actingAsEmail!: string | null;
   action!: string;
   resourceType!: string;
   resourceId!: string | null;
@@ -65,6 +68,8 @@ export interface NewActivity {
   /** Stored as JSON with secret-named keys redacted; undefined stores SQL null. */
   before?: unknown;
   after?: unknown;
+  /** The customer a staff actor was impersonating ("<actor> as <user>"). */
+  actingAsId?: string | null;
 }
 
 const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(redactSecretKeys(value)));
@@ -88,6 +93,9 @@ export async function appendActivity(db: Db, entry: NewActivity): Promise<void> 
     userAgent: entry.userAgent ?? null,
     before: asJson(entry.before),
     after: asJson(entry.after),
+    ...(entry.actingAsId
+      ? { actingAsId: entry.actingAsId, actingAsEmail: db.raw('(select email from users where id = ?)', [entry.actingAsId]) }
+      : {}),
   });
 }
 
@@ -293,6 +301,8 @@ export interface AdminActivityRow extends ActivityFeedRow {
   workspaceId: string | null;
   workspaceName: string | null;
   actorKind: ActorKind;
+  actingAsId: string | null;
+  actingAsEmail: string | null;
 }
 
 export interface AdminActivityFilter {
@@ -327,6 +337,8 @@ const selectAdmin = (db: Db) => (q: Knex.QueryBuilder) =>
     'al.before',
     'al.after',
     'al.createdAt',
+    'al.actingAsId',
+    'al.actingAsEmail',
   );
 
 export async function listActivityForAdmin(db: Db, filter: AdminActivityFilter, page: PageRequest): Promise<Page<AdminActivityRow>> {

@@ -20,14 +20,20 @@ export interface RunSummary {
   bySeverity: Record<(typeof SEVERITIES)[number], number>;
   byCategory: Record<(typeof CATEGORIES)[number], number>;
   newBySeverity: Record<(typeof SEVERITIES)[number], number>;
+  /** Findings in test, example, docs and fixture files: listed under their own filter, counted nowhere else. */
+  outsideProduction?: number;
 }
 
-/** Open = not suppressed inline and not triaged away; only open findings count toward the gate. */
-export function summarize(rows: { severity: string; category: string; isNew: boolean; suppressionKind: string | null; triage: string }[]): RunSummary {
+/**
+ * Open = not suppressed inline and not triaged away; only open findings of production code count toward the gate
+ * (test, example, docs and fixture code is counted apart, as SonarQube does).
+ */
+export function summarize(rows: { severity: string; category: string; isNew: boolean; suppressionKind: string | null; triage: string; fileRole?: string | null }[]): RunSummary {
   const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  const summary: RunSummary = { total: rows.length, open: 0, new: 0, suppressed: 0, triaged: 0, bySeverity: zero(SEVERITIES), byCategory: zero(CATEGORIES), newBySeverity: zero(SEVERITIES) };
+  const summary: RunSummary = { total: rows.length, open: 0, new: 0, suppressed: 0, triaged: 0, bySeverity: zero(SEVERITIES), byCategory: zero(CATEGORIES), newBySeverity: zero(SEVERITIES), outsideProduction: 0 };
   for (const r of rows) {
-    if (r.suppressionKind) summary.suppressed++;
+    if (r.fileRole && r.fileRole !== 'production') summary.outsideProduction!++;
+    else if (r.suppressionKind) summary.suppressed++;
     else if (r.triage !== 'open') summary.triaged++;
     else {
       summary.open++;
@@ -78,6 +84,8 @@ export interface RunRow {
   startedAt: Date | null;
   finishedAt: Date | null;
   createdAt: Date;
+  /** Lines in the analyzed files (null for runs before it was counted). */
+  linesOfCode?: number | null;
 }
 
 export interface RunWithRepositoryName extends RunRow {
@@ -205,9 +213,10 @@ export async function setRunProgress(db: Db, runId: string, progress: RunProgres
 }
 
 /** After the checkout: the exact commit, the repository's configuration (and its errors) and the first progress. */
-export async function recordRunCheckout(db: Db, runId: string, checkout: { commitSha: string; configErrors: unknown[]; gateConfig: GateConfig; progress: RunProgress }): Promise<RunEventFields | undefined> {
+export async function recordRunCheckout(db: Db, runId: string, checkout: { commitSha: string; configErrors: unknown[]; gateConfig: GateConfig; progress: RunProgress; linesOfCode?: number }): Promise<RunEventFields | undefined> {
   return updateRun(db, runId, {
     commitSha: checkout.commitSha,
+    ...(checkout.linesOfCode !== undefined ? { linesOfCode: checkout.linesOfCode } : {}),
     configErrors: JSON.stringify(checkout.configErrors),
     gateConfig: JSON.stringify(checkout.gateConfig),
     progress: JSON.stringify(checkout.progress),

@@ -32,6 +32,11 @@ export interface FindingRow {
   isNew: boolean;
   suppressionKind: string | null;
   suppressionReason: string | null;
+  /** What the file is for: production, test, example, docs or fixture (only production counts toward the gate). */
+  fileRole: string;
+  /** Taint findings: source → steps → sink. */
+  codeFlow: { path: string; line: number; column: number; endLine: number; endColumn: number; note: string }[] | null;
+  cwe: string[];
   createdAt: Date;
 }
 
@@ -60,6 +65,7 @@ export class FindingTriageModel extends Model {
 export interface FindingModel extends FindingRow {}
 export class FindingModel extends Model {
   static tableName = 'findings';
+  static jsonAttributes = ['codeFlow'];
 
   declare run?: RunModel;
   declare repository?: RepositoryModel;
@@ -130,6 +136,8 @@ export interface FindingFilters {
   path?: string;
   status?: 'open' | 'suppressed' | 'false_positive' | 'wont_fix' | 'accepted';
   isNew?: boolean;
+  /** File roles to list; production only when absent. */
+  fileRole?: string[];
   page: number;
   pageSize: number;
 }
@@ -142,6 +150,7 @@ export async function listFindingsOfRun(db: Db, runId: string, filters: FindingF
   if (filters.rule) q.where('f.ruleId', filters.rule);
   if (filters.path) q.where('f.path', 'like', `${filters.path.replace(/[%_\\]/g, '\\$&')}%`);
   if (filters.isNew !== undefined) q.where('f.isNew', filters.isNew);
+  q.whereIn('f.fileRole', filters.fileRole?.length ? filters.fileRole : ['production']);
   if (filters.status === 'suppressed') q.whereNotNull('f.suppressionKind');
   else if (filters.status === 'open') q.whereNull('f.suppressionKind').where((w) => w.whereNull('t.status').orWhere('t.status', 'open'));
   else if (filters.status) q.whereNull('f.suppressionKind').where('t.status', filters.status);
@@ -164,7 +173,7 @@ export async function ruleFacetsOfRun(db: Db, runId: string): Promise<{ ruleId: 
 }
 
 export type NewFinding = Pick<FindingRow, 'runId' | 'repositoryId' | 'workspaceId' | 'tool' | 'ruleId' | 'category' | 'severity' | 'path' | 'startLine' | 'startColumn' | 'endLine' | 'endColumn' | 'message' | 'snippet' | 'fingerprint'> &
-  Partial<Pick<FindingRow, 'helpUrl' | 'isNew' | 'suppressionKind' | 'suppressionReason'>>;
+  Partial<Pick<FindingRow, 'helpUrl' | 'isNew' | 'suppressionKind' | 'suppressionReason' | 'fileRole' | 'cwe'>> & { codeFlow?: FindingRow['codeFlow'] };
 
 /**
  * The one writer of findings, for the analyzers and SARIF imports alike. A finding is written once per run and
@@ -174,8 +183,9 @@ export type NewFinding = Pick<FindingRow, 'runId' | 'repositoryId' | 'workspaceI
 export async function insertFindings(db: Db, findings: NewFinding[]): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < findings.length; i += 500) {
+    // code_flow is jsonb: knex would send a JS array as a Postgres array.
     const rows = await db('findings')
-      .insert(findings.slice(i, i + 500))
+      .insert(findings.slice(i, i + 500).map((f) => (f.codeFlow ? { ...f, codeFlow: JSON.stringify(f.codeFlow) } : f)))
       .onConflict(['run_id', 'fingerprint'])
       .ignore()
       .returning('id');
@@ -211,7 +221,7 @@ export async function summarizeRunFindings(db: Db, runId: string): Promise<RunSu
       this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
     })
     .where('f.runId', runId)
-    .select('f.severity', 'f.category', 'f.isNew', 'f.suppressionKind', db.raw(`coalesce(t.status, 'open') as triage`));
+    .select('f.severity', 'f.category', 'f.isNew', 'f.suppressionKind', 'f.fileRole', db.raw(`coalesce(t.status, 'open') as triage`));
   return summarize(rows);
 }
 
@@ -221,7 +231,7 @@ export async function newOpenFindingsOfRun(db: Db, runId: string): Promise<Findi
     .leftJoin('finding_triage as t', function () {
       this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
     })
-    .where({ 'f.runId': runId, 'f.isNew': true })
+    .where({ 'f.runId': runId, 'f.isNew': true, 'f.fileRole': 'production' })
     .whereNull('f.suppressionKind')
     .where((q) => q.whereNull('t.status').orWhere('t.status', 'open'))
     .orderByRaw(`${SEVERITY_ORDER_F}, f.path, f.start_line`)

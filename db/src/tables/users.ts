@@ -229,6 +229,13 @@ export async function lockUser(db: Db, id: string): Promise<Pick<User, 'id' | 's
   return User.query(db).findById(id).forUpdate().select('id', 'status', 'email');
 }
 
+/** Ends a login lockout now (support unlocking an account); answers the lock it had, if any. */
+export async function unlockUser(db: Db, id: string): Promise<Date | null> {
+  const before = await User.query(db).findById(id).forUpdate().select('lockedUntil');
+  await User.query(db).findById(id).patch({ failedLoginCount: 0, lockedUntil: null, updatedAt: db.fn.now() });
+  return before?.lockedUntil ?? null;
+}
+
 export async function updateUserStatus(db: Db, id: string, status: UserStatus): Promise<void> {
   await User.query(db).findById(id).patch({ status, updatedAt: db.fn.now() });
 }

@@ -50,29 +50,47 @@ export async function recordDelivery(db: Db, delivery: NewDelivery): Promise<boo
   return rows.length > 0;
 }
 
-/** pending → started, once its workflow started right after the intake (attempt 1). */
-export async function markDeliveryStarted(db: Db, source: string, deliveryId: string): Promise<void> {
-  await db('webhook_deliveries').where({ source, deliveryId, status: 'pending' }).update({ status: 'started', startedAt: db.fn.now(), attempts: 1 });
+/**
+ * Records many deliveries in one statement (one commit for a burst). Returns the delivery ids that were new;
+ * the others were already recorded. Deliveries must have distinct (source, delivery id) within one call.
+ */
+export async function recordDeliveries(db: Db, deliveries: NewDelivery[]): Promise<Set<string>> {
+  if (deliveries.length === 0) return new Set();
+  const rows = deliveries.map(({ startRequest, ...rest }) => ({
+    lastError: null,
+    workflowId: null,
+    ...rest,
+    startRequest: startRequest === undefined ? null : JSON.stringify(startRequest),
+  }));
+  const inserted: { source: string; deliveryId: string }[] = await db('webhook_deliveries').insert(rows).onConflict(['source', 'delivery_id']).ignore().returning(['source', 'deliveryId']);
+  return new Set(inserted.map((r) => `${r.source}\u0000${r.deliveryId}`));
+}
+
+/** Marks many pending deliveries of a source as started at once (the intake's starts, batched). */
+export async function markDeliveriesStarted(db: Db, source: string, deliveryIds: string[]): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  await db('webhook_deliveries').where({ source, status: 'pending' }).whereIn('deliveryId', deliveryIds).update({ status: 'started', startedAt: db.fn.now(), attempts: 1 });
 }
 
 /**
- * Claims a batch of deliveries pending for over two seconds (the intake starts fresher ones itself), oldest first.
+ * Claims a batch of deliveries pending for over fifteen seconds (the intake starts fresher ones itself), oldest first.
  * Rows are locked with SKIP LOCKED until the transaction ends, so relays in several processes never take the same
  * row: call it inside a transaction.
  */
 export async function claimPendingDeliveries(trx: Db, limit: number): Promise<WebhookDeliveryRow[]> {
   return trx('webhook_deliveries')
     .where({ status: 'pending' })
-    .where('receivedAt', '<', trx.raw(`now() - interval '2 seconds'`))
+    .where('receivedAt', '<', trx.raw(`now() - interval '15 seconds'`))
     .orderBy('receivedAt')
     .limit(limit)
     .forUpdate()
     .skipLocked();
 }
 
-/** The relay started the delivery's workflow. */
-export async function markDeliveryRelayed(db: Db, id: string, attempts: number): Promise<void> {
-  await db('webhook_deliveries').where({ id }).update({ status: 'started', startedAt: db.fn.now(), attempts });
+/** The relay started these deliveries' workflows (by row id); attempts count the relay's try. */
+export async function markDeliveriesRelayed(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db('webhook_deliveries').whereIn('id', ids).where({ status: 'pending' }).update({ status: 'started', startedAt: db.fn.now(), attempts: db.raw('attempts + 1') });
 }
 
 /** The relay could not start the workflow; the row stays pending for the next round. */
@@ -100,4 +118,10 @@ export async function allDeliveryIds(db: Db): Promise<string[]> {
 /** Forgets every delivery: only for benchmarks and demos that start from an empty intake. */
 export async function deleteAllDeliveries(db: Db): Promise<void> {
   await db('webhook_deliveries').delete();
+}
+
+/** Status, attempts and last error of some deliveries of a source (diagnostics for the chaos suite). */
+export async function deliveryStatuses(db: Db, source: string, deliveryIds: string[]): Promise<Pick<WebhookDeliveryRow, 'deliveryId' | 'status' | 'attempts' | 'lastError'>[]> {
+  if (deliveryIds.length === 0) return [];
+  return db('webhook_deliveries').where({ source }).whereIn('deliveryId', deliveryIds).select('deliveryId', 'status', 'attempts', 'lastError');
 }

@@ -445,6 +445,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/analytics/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs, findings and fixes across every workspace, and what is waiting now */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description platform analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminAnalyticsPlatform"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Code quality across the platform: findings reported, new and fixed per day, fix rate, time to fix, top rules */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description quality analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminAnalyticsQuality"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/rebuilds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild the analytics rollups of a range of days from the source tables, now (safe beside the Schedules) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the rebuild */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workflowId: string;
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MRR, ARR, MRR by tier, churned and expansion MRR, collected revenue (from subscriptions, tiers and invoices) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description revenue analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminAnalyticsRevenue"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Growth (signups), engagement (DAU/WAU/MAU) and churn */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description user analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminAnalyticsUsers"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -484,6 +736,10 @@ export interface paths {
                             actor: {
                                 id: string;
                                 name: string;
+                                email: string;
+                            } | null;
+                            actingAs: {
+                                id: string;
                                 email: string;
                             } | null;
                             action: string;
@@ -557,6 +813,10 @@ export interface paths {
                             actor: {
                                 id: string;
                                 name: string;
+                                email: string;
+                            } | null;
+                            actingAs: {
+                                id: string;
                                 email: string;
                             } | null;
                             action: string;
@@ -701,6 +961,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key metrics (users, active subscriptions, MRR, open tickets, runs today), health, alerts and recent activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the dashboard */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                total: number;
+                                newLast7Days: number;
+                                suspended: number;
+                            };
+                            workspaces: number;
+                            subscriptions: {
+                                active: number;
+                                trial: number;
+                                pastDue: number;
+                                mrrCents: number;
+                            } | null;
+                            tickets: {
+                                open: number;
+                                inProgress: number;
+                                unassigned: number;
+                                slaBreached: number;
+                            } | null;
+                            runs: {
+                                today: number;
+                                failedToday: number;
+                                running: number;
+                            };
+                            health: {
+                                /** @enum {string} */
+                                status: "ok" | "degraded" | "unavailable";
+                                down: string[];
+                            } | null;
+                            maintenance: {
+                                enabled: boolean;
+                                message: string;
+                            };
+                            alerts: {
+                                /** @enum {string} */
+                                severity: "error" | "warning" | "info";
+                                message: string;
+                                link: string | null;
+                            }[];
+                            recentActivity: {
+                                id: number;
+                                action: string;
+                                actorName: string | null;
+                                actorKind: string;
+                                resourceType: string;
+                                createdAt: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/health": {
         parameters: {
             query?: never;
@@ -750,6 +1102,112 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Impersonation sessions, newest first (filters: staffUserId, targetUserId) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of impersonations; Content-Range: impersonations <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpersonationSession"][];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/impersonations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an impersonation session now (its token stops working at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpersonationSession"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1188,6 +1646,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/repositories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every repository (filters: q on full name, workspaceId, provider, removed, id) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of repositories; Content-Range: repositories <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            provider: "github" | "git";
+                            workspaceId: string | null;
+                            workspaceName: string | null;
+                            defaultBranch: string;
+                            analysisSchedule: string | null;
+                            removedAt: string | null;
+                            runCount: number;
+                            lastRunAt: string | null;
+                            lastRunStatus: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/repositories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One repository */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the repository */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            provider: "github" | "git";
+                            workspaceId: string | null;
+                            workspaceName: string | null;
+                            defaultBranch: string;
+                            analysisSchedule: string | null;
+                            removedAt: string | null;
+                            runCount: number;
+                            lastRunAt: string | null;
+                            lastRunStatus: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/runs": {
         parameters: {
             query?: never;
@@ -1320,6 +1912,154 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff search across tenants: users, workspaces, subscriptions, invoices and tickets (by what your role may see) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    type?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description hits grouped by type */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffSearchResult"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/search/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The search backend in use and the state of its index (outbox backlog, last full reindex) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description backend and index state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchIndexState"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/search/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild every Typesense collection from Postgres (searches keep using the old index until done) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the reindex workflow */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workflowId: string;
+                        };
+                    };
+                };
+                /** @description the Postgres backend has no index to rebuild */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1549,6 +2289,629 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/support/canned-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Canned responses (filters: q on title and text, id) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of canned-responses; Content-Range: canned-responses <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedResponse"][];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a canned response (titles are unique) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the canned response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedResponse"];
+                    };
+                };
+                /** @description a canned response with that title exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/canned-responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One canned response */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the canned response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedResponse"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Edit a canned response */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the canned response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedResponse"];
+                    };
+                };
+                /** @description a canned response with that title exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a canned response */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the deleted canned response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedResponse"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support tickets (filters: status, priority, assignedTo (a staff id or "none"), workspaceId, userId, q, from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of tickets; Content-Range: tickets <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSupportTicket"][];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a ticket on a customer's behalf (a phone call, an e-mail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        workspaceId: string;
+                        /** Format: uuid */
+                        userId: string;
+                        subject: string;
+                        description: string;
+                        priority?: components["schemas"]["TicketPriority"];
+                        /** Format: uuid */
+                        runId?: string;
+                        /** Format: uuid */
+                        findingId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the ticket */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSupportTicket"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket, with its SLA age */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the ticket */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSupportTicket"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change the subject, priority or status of a ticket */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        subject?: string;
+                        priority?: components["schemas"]["TicketPriority"];
+                        status?: components["schemas"]["TicketStatus"];
+                    };
+                };
+            };
+            responses: {
+                /** @description the ticket */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSupportTicket"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/tickets/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the ticket to a support or super admin (null unassigns it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assigneeId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description the ticket */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSupportTicket"];
+                    };
+                };
+                /** @description the ticket is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/tickets/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation, oldest first, internal notes included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketMessage"][];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Reply to the customer (mailed to them) or add an internal note (staff only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /** @default false */
+                        internal?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description the message */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketMessage"];
+                    };
+                };
+                /** @description the ticket is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/support/tickets/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the ticket resolved (the customer is told by mail and may reopen it by replying) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the ticket */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSupportTicket"];
+                    };
+                };
+                /** @description the ticket is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/system-logs": {
         parameters: {
             query?: never;
@@ -1649,6 +3012,305 @@ export interface paths {
                             context?: unknown;
                             stackTrace: string | null;
                             createdAt: string;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/system/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dependency and the worker, with latency and detail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description dependency status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "degraded" | "unavailable";
+                            checks: {
+                                name: string;
+                                /** @enum {string} */
+                                status: "ok" | "down" | "not_configured";
+                                latencyMs: number | null;
+                                detail: string;
+                            }[];
+                            maintenance: components["schemas"]["MaintenanceState"];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/system/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The system log (filters: level, component, q, from, to) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of system-logs; Content-Range: system-logs <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            level: string;
+                            message: string;
+                            component: string;
+                            context?: unknown;
+                            stackTrace: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/system/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether maintenance mode is on, since when, by whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the maintenance state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceState"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Switch maintenance mode on (non-staff writes get 503 with the message and Retry-After) or off */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @default  */
+                        message?: string;
+                        /** @default 300 */
+                        retryAfterSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the maintenance state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceState"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/system/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Request rates and latencies by route (this API process's metrics), Temporal backlog and failures, database size and slow statements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description performance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            uptimeSeconds: number;
+                            routes: {
+                                method: string;
+                                route: string;
+                                requests: number;
+                                errors: number;
+                                errorRate: number;
+                                requestsPerMinute: number;
+                                avgLatencyMs: number;
+                                p95LatencyMs: number | null;
+                            }[];
+                            series: {
+                                /** Format: date-time */
+                                at: string;
+                                requestsPerSecond: number;
+                                errorRate: number;
+                                avgLatencyMs: number | null;
+                            }[];
+                            temporal: {
+                                available: boolean;
+                                running: number | null;
+                                failed24h: number | null;
+                                timedOut24h: number | null;
+                                detail: string | null;
+                            };
+                            database: {
+                                databaseBytes: number;
+                                tables: {
+                                    name: string;
+                                    totalBytes: number;
+                                    rows: number;
+                                }[];
+                                slowQueries: {
+                                    pid: number;
+                                    durationMs: number;
+                                    state: string;
+                                    query: string;
+                                    applicationName: string;
+                                }[];
+                                connections: {
+                                    total: number;
+                                    active: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -1889,6 +3551,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/bulk-suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend many users at once (each is audited; staff and yourself are skipped unless allowed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description what was suspended and what was skipped, with why */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            suspended: string[];
+                            skipped: {
+                                id: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users matching a filter, as CSV (same filters as the list; at most 50,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import users from CSV (header "email,name", at most 1000 rows): each gets an account and a mail to set a password; rejected rows are reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        /** @default false */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description the report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            accepted: number;
+                            created: {
+                                line: number;
+                                email: string;
+                                id: string;
+                            }[];
+                            rejected: {
+                                line: number;
+                                email: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{id}": {
         parameters: {
             query?: never;
@@ -1944,6 +3776,271 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        /** Delete an account: its personal workspace and sole-member teams go with all their data; teams with other members keep theirs */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        confirmEmail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deletedWorkspaceIds: string[];
+                        };
+                    };
+                };
+                /** @description a staff account, your own, or the last admin of a team with other members */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/deletion-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What deleting the account would do to its data (for the confirmation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the consequences */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            isStaff: boolean;
+                            deletedWorkspaces: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            keptTeams: {
+                                id: string;
+                                name: string;
+                                ownershipPasses: boolean;
+                            }[];
+                            blockingTeams: {
+                                id: string;
+                                name: string;
+                            }[];
+                            consequences: string[];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's workspaces (with plan), recent runs, logins and tickets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspaces: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                role: string;
+                                tierName: string | null;
+                                subscriptionStatus: string | null;
+                                joinedAt: string;
+                            }[];
+                            runs: {
+                                id: string;
+                                workspaceId: string;
+                                repositoryName: string;
+                                status: string;
+                                workflowId: string;
+                                createdAt: string;
+                                temporalUrl: string;
+                            }[];
+                            logins: {
+                                at: string;
+                                ip: string | null;
+                                userAgent: string | null;
+                            }[];
+                            tickets: {
+                                id: string;
+                                number: number;
+                                subject: string;
+                                status: string;
+                                priority: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/impersonate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act as a customer in the portal for a limited time (the reason is recorded; never for staff accounts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @default 30 */
+                        minutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the session, its access token and the portal address that opens it */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: components["schemas"]["ImpersonationSession"];
+                            accessToken: string;
+                            portalUrl: string;
+                        };
+                    };
+                };
+                /** @description the user is a staff member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description the user is suspended, or it is yourself */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2001,6 +4098,68 @@ export interface paths {
                     };
                 };
                 /** @description reactivating yourself */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the user a password-reset link (their password stays until they use it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                        };
+                    };
+                };
+                /** @description suspended, or your own account */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2182,6 +4341,791 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a lockout after too many failed logins */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            emailVerifiedAt: string | null;
+                            lastLoginAt: string | null;
+                            lockedUntil: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @enum {string|null} */
+                            staffRole: "super_admin" | "billing_admin" | "support_admin" | "analytics_admin" | null;
+                            workspaceCount: number;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace (filters: q on name/slug, kind, memberId, id) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON ["field","ASC"|"DESC"] */
+                    sort?: string;
+                    /** @description JSON [start, end], inclusive, at most 100 rows */
+                    range?: string;
+                    /** @description JSON object of filters */
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of workspaces; Content-Range: workspaces <start>-<end>/<total> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            slug: string;
+                            /** @enum {string} */
+                            kind: "personal" | "team";
+                            ownerId: string;
+                            ownerEmail: string | null;
+                            memberCount: number;
+                            repositoryCount: number;
+                            runCount: number;
+                            lastRunAt: string | null;
+                            tierName: string | null;
+                            subscriptionStatus: string | null;
+                            subscriptionId: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+                /** @description bad sort, range or filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workspaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workspace with its members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the workspace */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            slug: string;
+                            /** @enum {string} */
+                            kind: "personal" | "team";
+                            ownerId: string;
+                            ownerEmail: string | null;
+                            memberCount: number;
+                            repositoryCount: number;
+                            runCount: number;
+                            lastRunAt: string | null;
+                            tierName: string | null;
+                            subscriptionStatus: string | null;
+                            subscriptionId: string | null;
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                email: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KPI cards with deltas against the previous window, the health score and what people did */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the analytics dashboard */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsDashboard"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The window’s rollups as CSV (a row per repository and day), streamed; cells are guarded against formula injection */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/issues/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open findings by category now, and reported per day in the window */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description findings by category */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssueCategories"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/issues/rule-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where one rule’s open findings are in the scope’s latest runs, with when each was first seen */
+        get: {
+            parameters: {
+                query: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                    ruleId: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description findings of the rule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleFindings"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/issues/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issue browser: open findings grouped by rule across the scope’s latest runs, paginated */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                    severity?: "critical" | "high" | "medium" | "low" | "info";
+                    category?: "security" | "bug" | "performance" | "maintainability" | "style";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of rules */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleGroupsPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/issues/severity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open findings by severity each day of the window (for a stacked chart), and reported ones */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description findings by severity */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssueSeverity"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per repository: health, ratings, trend and activity in the window */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                    sort?: "name" | "health" | "trend";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of repositories */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsProjects"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/repository-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health score 0–100 with ratings A–E and their drivers, the new-code score, the trend and its history */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the health of a repository (or of the whole scope) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepositoryHealth"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/runs/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs in the window: summary and daily breakdown. Window: the last `days` days (30 by default) or `from`/`to`; scope: `workspaceId`, `repositoryId` (or `repository_id`), or every workspace you belong to. */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description run statistics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunStats"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every day of the window (30 by default): runs, findings, fixes, health; and the latest events */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the timeline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsTimeline"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/top-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The most common open rules across the latest runs of the scope’s repositories */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                    to?: string;
+                    workspaceId?: string;
+                    repositoryId?: string;
+                    repository_id?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description rules, most frequent first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TopIssues"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3806,6 +6750,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impersonation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this session is a staff member impersonating the user (for the portal banner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the impersonation, if any */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            session: components["schemas"]["ImpersonationSession"] | null;
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impersonation/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the impersonation this token belongs to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not an impersonation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -3951,6 +6993,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maintenance notice for the portal banner (public: shown before login too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the notice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceNotice"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4276,6 +7363,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules Argus can report, with their documentation, filtered and paginated */
+        get: {
+            parameters: {
+                query?: {
+                    language?: "javascript" | "python" | "any" | "docker" | "github-actions" | "templates";
+                    category?: components["schemas"]["Category"];
+                    /** @description Most severe first. */
+                    severity?: components["schemas"]["Severity"];
+                    /** @description Matches the id, title, description or a CWE */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of rules, by id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RulesPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/doc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documentation of one rule */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Full rule id, e.g. taint/sql-injection or eslint/no-eval */
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the rule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleDoc"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{runId}": {
         parameters: {
             query?: never;
@@ -4397,6 +7586,8 @@ export interface paths {
                     path?: string;
                     status?: "open" | "suppressed" | "false_positive" | "wont_fix" | "accepted";
                     new?: "true" | "false";
+                    /** @description Roles of the files to list (production, test, example, docs, fixture); production code only when absent */
+                    fileRole?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -4707,6 +7898,902 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search everything in a workspace, grouped by type (a few hits per type) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    type?: string;
+                    /** @description Results per group */
+                    limit?: number;
+                    /** @description Add the query to the recent searches (the palette passes false while the user is typing) */
+                    record?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description hits grouped by type, best first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchGroups"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search runs (seed 004’s name for /api/search/runs) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the code of each repository’s latest default-branch analysis (literal text or whole words) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q: string;
+                    /** @description literal: the exact text; word: whole words */
+                    mode?: "literal" | "word";
+                    repository_id?: string;
+                    language?: string;
+                    path?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description matching files with their matching lines and context */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CodeSearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search findings (message, rule, path, snippet) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/fixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search fixes and their pull requests */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your recent searches in a workspace, newest first */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description recent queries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchHistory"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Remember a query you picked a result of (the palette records searches this way) */
+        post: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        q: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description remembered */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Clear your recent searches in a workspace (all, or the one given as q) */
+        delete: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description cleared */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the workspace’s members (name, e-mail) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search repositories (seed 004’s name for /api/search/repositories) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/repositories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search repositories (name, clone URL, branch) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search runs (repository, branch, commit, trigger, status, error) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/saved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved searches in a workspace, by name */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description saved searches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SavedSearch"][];
+                        };
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a search (name, query, scope and filters) to run again later */
+        post: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        q?: string;
+                        /**
+                         * @default all
+                         * @enum {string}
+                         */
+                        scope?: "all" | "repository" | "run" | "finding" | "fix" | "member" | "ticket" | "code";
+                        filters?: components["schemas"]["SavedSearchFilters"];
+                    };
+                };
+            };
+            responses: {
+                /** @description the saved search */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedSearch"];
+                    };
+                };
+                /** @description you already have a saved search of that name here */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/saved/{savedSearchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your saved searches */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    savedSearchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description no saved search of yours with that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completions while typing: repository names, rule ids (typos tolerated) and your recent searches */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description suggestions, best first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchSuggestions"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the workspace’s support tickets and their messages */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5221,6 +9308,160 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket and its conversation (internal notes are never shown) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the ticket and its messages, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportTicketDetail"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/tickets/{ticketId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a ticket: the question is answered (a closed ticket cannot be reopened) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the ticket */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportTicket"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/tickets/{ticketId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in a ticket (a resolved ticket opens again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ticketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the message */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketMessage"];
+                    };
+                };
+                /** @description the ticket is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6480,6 +10721,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/support/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's support tickets, newest activity first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["TicketStatus"];
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of tickets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportTicketPage"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a support ticket, optionally about a run or a finding of the workspace */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        description: string;
+                        priority?: components["schemas"]["TicketPriority"];
+                        /** Format: uuid */
+                        runId?: string;
+                        /** Format: uuid */
+                        findingId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the ticket */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportTicket"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -6689,6 +11024,120 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        AdminAnalyticsPlatform: {
+            range: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            totals: {
+                runs: number;
+                completed: number;
+                failed: number;
+                findings: number;
+                newFindings: number;
+                fixedFindings: number;
+                fixesGenerated: number;
+                fixesMerged: number;
+                activeWorkspaces: number;
+            };
+            queue: {
+                runsQueued: number;
+                runsRunning: number;
+                fixesQueued: number;
+                fixesGenerating: number;
+                oldestQueuedAt: string | null;
+            };
+            daily: {
+                day: string;
+                runs: number;
+                completed: number;
+                failed: number;
+                findings: number;
+                fixesGenerated: number;
+                fixesMerged: number;
+                workspaces: number;
+            }[];
+        };
+        AdminAnalyticsQuality: {
+            range: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            daily: {
+                day: string;
+                findings: number;
+                newFindings: number;
+                fixedFindings: number;
+                bySeverity: {
+                    [key: string]: number;
+                };
+            }[];
+            /** @description Fixed findings per new finding in the window, 0–100 */
+            fixRate: number;
+            meanTimeToFixSeconds: number | null;
+            topRules: {
+                ruleId: string;
+                category: string;
+                count: number;
+                repositories: number;
+            }[];
+        };
+        /** @description Integer cents */
+        AdminAnalyticsRevenue: {
+            range: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            mrrCents: number;
+            arrCents: number;
+            payingSubscriptions: number;
+            trialSubscriptions: number;
+            byTier: {
+                tier: string;
+                displayName: string;
+                subscriptions: number;
+                mrrCents: number;
+            }[];
+            churnedMrrCents: number;
+            churnedSubscriptions: number;
+            expansionMrrCents: number;
+            contractionMrrCents: number;
+            /** @description expansion − contraction − churned, in the window */
+            netNewMrrCents: number;
+            collectedCents: number;
+            refundedCents: number;
+            invoicedByMonth: {
+                month: string;
+                totalCents: number;
+                paidCents: number;
+            }[];
+        };
+        AdminAnalyticsUsers: {
+            range: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            totalUsers: number;
+            dau: number;
+            wau: number;
+            mau: number;
+            /** @description DAU / MAU, 0–100 */
+            stickiness: number;
+            /** @description Share of the people active 31–60 days ago who were not active in the last 30 days, 0–100 */
+            churnRate: number;
+            signups: {
+                day: string;
+                count: number;
+            }[];
+            activeByDay: {
+                day: string;
+                count: number;
+            }[];
+        };
         AdminInvoice: {
             id: string;
             number: string;
@@ -6731,6 +11180,40 @@ export interface components {
             pastDueSince: string | null;
             stripeCustomerId: string | null;
             creditCents?: number;
+        };
+        AdminSupportTicket: {
+            id: string;
+            number: number;
+            workspaceId: string;
+            workspaceName: string;
+            subject: string;
+            description: string;
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            runId: string | null;
+            findingId: string | null;
+            openedBy: {
+                id: string;
+                name: string;
+                email: string;
+            } | null;
+            messageCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            sla: components["schemas"]["TicketSla"];
+            userId: string | null;
+            assignedTo: string | null;
+            assigneeName: string | null;
         };
         AdminTier: {
             id: string;
@@ -6784,13 +11267,127 @@ export interface components {
             runId: string;
             workflowId: string;
         };
+        AnalyticsDashboard: {
+            range: components["schemas"]["AnalyticsRange"];
+            kpis: components["schemas"]["Kpi"][];
+            health: components["schemas"]["HealthScore"];
+            trend: components["schemas"]["HealthTrend"];
+            /** @description What people did in the window, by event type */
+            events: {
+                [key: string]: number;
+            };
+        };
+        AnalyticsProjects: {
+            range: components["schemas"]["AnalyticsRange"];
+            items: {
+                repositoryId: string;
+                workspaceId: string;
+                fullName: string;
+                healthScore: number | null;
+                ratings: {
+                    security: components["schemas"]["Rating"];
+                    reliability: components["schemas"]["Rating"];
+                    maintainability: components["schemas"]["Rating"];
+                } | null;
+                topDriver: string | null;
+                trend: components["schemas"]["HealthTrend"];
+                openFindings: number;
+                runs: number;
+                successRate: number;
+                newFindings: number;
+                fixedFindings: number;
+                lastAnalyzedAt: string | null;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description The window asked for (both days included) and the window of the same length before it */
+        AnalyticsRange: {
+            from: string;
+            to: string;
+            days: number;
+            previousFrom: string;
+            previousTo: string;
+        };
+        AnalyticsTimeline: {
+            range: components["schemas"]["AnalyticsRange"];
+            days: {
+                day: string;
+                runs: number;
+                completed: number;
+                failed: number;
+                issuesFound: number;
+                newFindings: number;
+                fixedFindings: number;
+                fixesGenerated: number;
+                fixesValidated: number;
+                fixesMerged: number;
+                activeUsers: number;
+                healthScore: number | null;
+                open: {
+                    critical: number;
+                    high: number;
+                    medium: number;
+                    low: number;
+                    info: number;
+                };
+            }[];
+            events: {
+                id: string;
+                type: string;
+                /** Format: date-time */
+                occurredAt: string;
+                userName: string | null;
+                repositoryId: string | null;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
         BatchPullRequestResult: {
             workflowId: string;
             branch: string;
             fixIds: string[];
         };
+        CannedResponse: {
+            id: string;
+            title: string;
+            body: string;
+            createdBy: string | null;
+            updatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @enum {string} */
         Category: "security" | "bug" | "performance" | "maintainability" | "style";
+        CodeHit: {
+            repositoryId: string;
+            repositoryName: string;
+            runId: string;
+            path: string;
+            language: string | null;
+            url: string;
+            /** @description Matching lines in the file */
+            matchCount: number;
+            /** @description The first matching lines, each with a few lines of context */
+            matches: {
+                line: number;
+                lines: components["schemas"]["CodeLine"][];
+            }[];
+        };
+        CodeLine: {
+            number: number;
+            segments: components["schemas"]["SearchSegment"][];
+        };
+        CodeSearchPage: {
+            items: components["schemas"]["CodeHit"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         ConfigError: {
             /** @description Dotted path of the offending key in .argus.yml, or "" for the whole file */
             path: string;
@@ -6801,6 +11398,11 @@ export interface components {
             workflowId: string;
             branch: string;
         };
+        /**
+         * @description What the file is for; only production findings count toward the gate, ratings and default counts
+         * @enum {string}
+         */
+        FileRole: "production" | "test" | "example" | "docs" | "fixture";
         Finding: {
             id: string;
             runId: string;
@@ -6834,6 +11436,11 @@ export interface components {
             };
             /** @description The built-in provider (no key, no code sent anywhere) has a fix for this rule; validation still decides */
             builtinFix: boolean;
+            fileRole: components["schemas"]["FileRole"];
+            /** @description CWE ids of the rule (CWE-89) */
+            cwe: string[];
+            /** @description Taint findings: the path from the source of the data to the sink, in order */
+            codeFlow: components["schemas"]["FlowStep"][] | null;
         };
         FindingFixes: {
             finding: components["schemas"]["Finding"];
@@ -6927,6 +11534,14 @@ export interface components {
             line: number;
             message: string;
         };
+        FlowStep: {
+            path: string;
+            line: number;
+            column: number;
+            endLine: number;
+            endColumn: number;
+            note: string;
+        };
         Gate: {
             passed: boolean;
             conditions: components["schemas"]["GateCondition"][];
@@ -6996,6 +11611,72 @@ export interface components {
             workspaceId: string;
             installation: components["schemas"]["GitHubInstallation"] | null;
             message: string;
+        };
+        HealthDriver: {
+            /** @enum {string} */
+            dimension: "security" | "reliability" | "maintainability";
+            rating: components["schemas"]["Rating"];
+            /** @description Why the rating is what it is, e.g. "D because 2 high security findings in src/auth.ts" */
+            reason: string;
+            severity: ("critical" | "high" | "medium" | "low" | "info") | null;
+            count: number;
+            files: {
+                path: string;
+                repository?: string;
+                count: number;
+            }[];
+        };
+        HealthScore: {
+            /** @description 0–100; null before the first finished default-branch run */
+            score: number | null;
+            ratings: {
+                security: {
+                    rating: components["schemas"]["Rating"];
+                    score: number;
+                };
+                reliability: {
+                    rating: components["schemas"]["Rating"];
+                    score: number;
+                };
+                maintainability: {
+                    rating: components["schemas"]["Rating"];
+                    score: number;
+                };
+            } | null;
+            drivers: components["schemas"]["HealthDriver"][];
+            openFindings: number;
+            linesOfCode: number | null;
+            /** @description Open maintainability findings per 1,000 lines */
+            density: number;
+        };
+        HealthTrend: {
+            /** @enum {string} */
+            direction: "improving" | "stable" | "needs_attention";
+            /** @description Points gained (or lost) over the window, by the least-squares slope */
+            change: number;
+            slopePerDay: number;
+            points: number;
+        };
+        ImpersonationSession: {
+            id: string;
+            staff: {
+                id: string;
+                name: string | null;
+                email: string | null;
+            };
+            user: {
+                id: string;
+                name: string | null;
+                email: string | null;
+            };
+            reason: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            active: boolean;
         };
         InvitationPreview: {
             teamName: string;
@@ -7077,6 +11758,84 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        IssueCategories: {
+            range: components["schemas"]["AnalyticsRange"];
+            categories: {
+                /** @enum {string} */
+                category: "security" | "bug" | "performance" | "maintainability" | "style";
+                open: number;
+                found: number;
+                /** @description Share of open findings, 0–100 */
+                share: number;
+            }[];
+            daily: {
+                day: string;
+                found: {
+                    security: number;
+                    bug: number;
+                    performance: number;
+                    maintainability: number;
+                    style: number;
+                };
+            }[];
+        };
+        IssueSeverity: {
+            range: components["schemas"]["AnalyticsRange"];
+            severities: {
+                /** @enum {string} */
+                severity: "critical" | "high" | "medium" | "low" | "info";
+                open: number;
+                found: number;
+                share: number;
+            }[];
+            daily: {
+                day: string;
+                open: {
+                    critical: number;
+                    high: number;
+                    medium: number;
+                    low: number;
+                    info: number;
+                };
+                found: {
+                    critical: number;
+                    high: number;
+                    medium: number;
+                    low: number;
+                    info: number;
+                };
+            }[];
+        };
+        Kpi: {
+            key: string;
+            label: string;
+            value: number | null;
+            previous: number | null;
+            /** @description value − previous */
+            delta: number | null;
+            /** @enum {string} */
+            unit: "count" | "percent" | "seconds" | "score";
+            /** @enum {string} */
+            betterWhen: "higher" | "lower";
+        };
+        MaintenanceNotice: {
+            enabled: boolean;
+            message: string;
+            retryAfterSeconds: number;
+            /** Format: date-time */
+            since: string | null;
+        };
+        MaintenanceState: {
+            enabled: boolean;
+            message: string;
+            retryAfterSeconds: number;
+            /** Format: date-time */
+            since: string | null;
+            changedBy: {
+                id: string;
+                name: string | null;
+            } | null;
+        };
         Me: {
             user: {
                 id: string;
@@ -7103,6 +11862,31 @@ export interface components {
                     maxConcurrentRuns: number;
                 };
             }[];
+        };
+        /** @description The same formula on the findings introduced in the window only */
+        NewCodeHealth: {
+            /** @description 0–100; null before the first finished default-branch run */
+            score: number | null;
+            ratings: {
+                security: {
+                    rating: components["schemas"]["Rating"];
+                    score: number;
+                };
+                reliability: {
+                    rating: components["schemas"]["Rating"];
+                    score: number;
+                };
+                maintainability: {
+                    rating: components["schemas"]["Rating"];
+                    score: number;
+                };
+            } | null;
+            drivers: components["schemas"]["HealthDriver"][];
+            openFindings: number;
+            linesOfCode: number | null;
+            /** @description Open maintainability findings per 1,000 lines */
+            density: number;
+            newFindings: number;
         };
         PaymentMethod: {
             id: string;
@@ -7150,6 +11934,8 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @enum {string} */
+        Rating: "A" | "B" | "C" | "D" | "E";
         Repository: {
             id: string;
             workspaceId: string;
@@ -7166,6 +11952,26 @@ export interface components {
             /** @description The newest run; only the list fills it in, single-repository answers carry null */
             lastRun: components["schemas"]["RepositoryLastRun"] | null;
         };
+        RepositoryHealth: {
+            range: components["schemas"]["AnalyticsRange"];
+            repositoryId: string | null;
+            healthScore: number | null;
+            health: components["schemas"]["HealthScore"];
+            newCode: components["schemas"]["NewCodeHealth"];
+            trend: components["schemas"]["HealthTrend"];
+            history: {
+                day: string;
+                score: number | null;
+            }[];
+            metrics: {
+                successRate: number;
+                totalRuns: number;
+                totalIssues: number;
+                averageIssuesPerRun: number;
+                fixedIssues: number;
+            };
+            lastAnalyzedAt: string | null;
+        };
         RepositoryLastRun: {
             id: string;
             status: components["schemas"]["RunStatus"];
@@ -7180,10 +11986,66 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        RuleDoc: {
+            id: string;
+            tool: string;
+            /** @enum {string} */
+            language: "javascript" | "python" | "any" | "docker" | "github-actions" | "templates";
+            title: string;
+            category: components["schemas"]["Category"];
+            severity: components["schemas"]["Severity"];
+            cwe: string[];
+            owasp: string[];
+            description: string;
+            why: string;
+            fix: string;
+            noncompliant: string | null;
+            compliant: string | null;
+            helpUri: string;
+        };
         RuleFacet: {
             ruleId: string;
             tool: string;
             count: number;
+        };
+        RuleFindings: {
+            items: {
+                id: string;
+                runId: string;
+                path: string;
+                startLine: number;
+                /** @enum {string} */
+                severity: "critical" | "high" | "medium" | "low" | "info";
+                message: string;
+                /** Format: date-time */
+                firstSeenAt: string;
+            }[];
+        };
+        RuleGroup: {
+            ruleId: string;
+            tool: string;
+            /** @enum {string} */
+            category: "security" | "bug" | "performance" | "maintainability" | "style";
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low" | "info";
+            count: number;
+            repositories: number;
+            files: number;
+            message: string;
+            sampleFindingId: string;
+        };
+        /** @description Open findings of each repository’s latest default-branch run, grouped by rule */
+        RuleGroupsPage: {
+            items: components["schemas"]["RuleGroup"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RulesPage: {
+            items: components["schemas"]["RuleDoc"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         Run: {
             id: string;
@@ -7230,9 +12092,38 @@ export interface components {
             /** @description How many files discovery skipped (vendored, generated, binary, too large) */
             skipped?: number;
         };
+        RunStats: {
+            range: components["schemas"]["AnalyticsRange"];
+            summary: {
+                totalRuns: number;
+                completed: number;
+                failed: number;
+                cancelled: number;
+                skipped: number;
+                /** @description Completed runs per finished run (completed, failed, cancelled), 0–100 */
+                successRate: number;
+                /** @description Open findings reported by the window’s completed runs */
+                totalIssues: number;
+                averageIssuesPerRun: number;
+                newIssues: number;
+                fixedIssues: number;
+                averageRunSeconds: number | null;
+            };
+            dailyBreakdown: {
+                day: string;
+                runs: number;
+                completed: number;
+                failed: number;
+                cancelled: number;
+                skipped: number;
+                issues: number;
+                newIssues: number;
+                fixedIssues: number;
+            }[];
+        };
         /** @enum {string} */
         RunStatus: "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
-        /** @description Open findings count toward bySeverity, byCategory and new; suppressed and triaged ones do not. */
+        /** @description Open findings of production code count toward bySeverity, byCategory and new; suppressed, triaged and non-production ones do not. */
         RunSummary: {
             total: number;
             open: number;
@@ -7260,6 +12151,8 @@ export interface components {
                 low: number;
                 info: number;
             };
+            /** @description Findings in test, example, docs and fixture files: listed under their own filter, counted nowhere else */
+            outsideProduction?: number;
         };
         /** @enum {string} */
         RunTrigger: "push" | "pull_request" | "manual" | "schedule";
@@ -7268,6 +12161,109 @@ export interface components {
             duplicates: number;
             /** @description Results without a location or rule id */
             skipped: number;
+        };
+        SavedSearch: {
+            id: string;
+            name: string;
+            q: string;
+            scope: string;
+            filters: components["schemas"]["SavedSearchFilters"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedSearchFilters: {
+            status?: string;
+            /** Format: uuid */
+            owner_id?: string;
+            date_from?: string;
+            date_to?: string;
+            severity?: string;
+            category?: string;
+            /** Format: uuid */
+            repository_id?: string;
+        };
+        SearchGroups: {
+            q: string;
+            total: number;
+            groups: {
+                type: components["schemas"]["SearchResultType"];
+                total: number;
+                items: components["schemas"]["SearchHit"][];
+            }[];
+            /** @description A close term of the workspace when nothing matched */
+            didYouMean: string | null;
+            /**
+             * @description Which backend answered (Typesense falls back to Postgres when unreachable)
+             * @enum {string}
+             */
+            backend: "postgres" | "typesense";
+        };
+        SearchHistory: {
+            items: {
+                query: string;
+                times: number;
+                /** Format: date-time */
+                lastSearchedAt: string;
+            }[];
+        };
+        SearchHit: {
+            type: components["schemas"]["SearchResultType"];
+            id: string;
+            title: string;
+            subtitle: string;
+            /** @description A short excerpt (the finding message, the run error, the fix explanation …) */
+            body: string;
+            /** @description Where the portal shows it */
+            url: string;
+            repositoryId: string | null;
+            repositoryName: string | null;
+            runId: string | null;
+            status: string | null;
+            severity: string | null;
+            category: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            highlights: {
+                title: components["schemas"]["SearchSegment"][];
+                body: components["schemas"]["SearchSegment"][];
+            };
+        };
+        SearchIndexState: {
+            /** @enum {string} */
+            backend: "postgres" | "typesense";
+            outboxEnabled: boolean;
+            pending: number;
+            /** Format: date-time */
+            lastReindexStartedAt: string | null;
+            /** Format: date-time */
+            lastReindexFinishedAt: string | null;
+            lastReindexDocuments: number | null;
+        };
+        SearchPage: {
+            items: components["schemas"]["SearchHit"][];
+            total: number;
+            limit: number;
+            offset: number;
+            /**
+             * @description Which backend answered (Typesense falls back to Postgres when unreachable)
+             * @enum {string}
+             */
+            backend: "postgres" | "typesense";
+        };
+        /** @enum {string} */
+        SearchResultType: "repository" | "run" | "finding" | "fix" | "member" | "ticket";
+        SearchSegment: {
+            text: string;
+            match: boolean;
+        };
+        SearchSuggestions: {
+            items: {
+                text: string;
+                /** @enum {string} */
+                kind: "repository" | "rule" | "recent";
+            }[];
         };
         SetupIntent: {
             setupIntentId: string;
@@ -7279,6 +12275,29 @@ export interface components {
          * @enum {string}
          */
         Severity: "critical" | "high" | "medium" | "low" | "info";
+        StaffSearchHit: {
+            /** @enum {string} */
+            type: "user" | "workspace" | "subscription" | "invoice" | "ticket";
+            id: string;
+            title: string;
+            subtitle: string;
+            /** @description Where the console shows it */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+            highlights: {
+                title: components["schemas"]["SearchSegment"][];
+                subtitle: components["schemas"]["SearchSegment"][];
+            };
+        };
+        StaffSearchResult: {
+            groups: {
+                /** @enum {string} */
+                type: "user" | "workspace" | "subscription" | "invoice" | "ticket";
+                total: number;
+                items: components["schemas"]["StaffSearchHit"][];
+            }[];
+        };
         StripeWebhookAck: {
             /** @enum {boolean} */
             received: true;
@@ -7335,6 +12354,72 @@ export interface components {
         };
         /** @enum {string} */
         SubscriptionStatus: "trial" | "active" | "past_due" | "cancelled";
+        SupportTicket: {
+            id: string;
+            number: number;
+            workspaceId: string;
+            workspaceName: string;
+            subject: string;
+            description: string;
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            runId: string | null;
+            findingId: string | null;
+            openedBy: {
+                id: string;
+                name: string;
+                email: string;
+            } | null;
+            messageCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            sla: components["schemas"]["TicketSla"];
+        };
+        SupportTicketDetail: {
+            ticket: components["schemas"]["SupportTicket"];
+            messages: components["schemas"]["TicketMessage"][];
+        };
+        SupportTicketPage: {
+            items: components["schemas"]["SupportTicket"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        TicketMessage: {
+            id: string;
+            ticketId: string;
+            senderId: string | null;
+            senderName: string | null;
+            /** @enum {string} */
+            senderKind: "customer" | "staff";
+            internal: boolean;
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        TicketPriority: "low" | "medium" | "high" | "critical";
+        TicketSla: {
+            /** @description First-response target for the priority */
+            targetMinutes: number;
+            /** @description Minutes since the ticket was opened, until it was resolved or closed */
+            ageMinutes: number;
+            firstResponseMinutes: number | null;
+            /** @description The first staff reply came (or is still missing) after the target */
+            breached: boolean;
+        };
+        /** @enum {string} */
+        TicketStatus: "open" | "in_progress" | "resolved" | "closed";
         Tier: {
             id: string;
             /** @description free, professional, enterprise (or a tier a billing admin added) */
@@ -7359,6 +12444,10 @@ export interface components {
         };
         TierList: {
             items: components["schemas"]["Tier"][];
+        };
+        TopIssues: {
+            range: components["schemas"]["AnalyticsRange"];
+            items: components["schemas"]["RuleGroup"][];
         };
         /** @enum {string} */
         TriageStatus: "open" | "false_positive" | "wont_fix" | "accepted";

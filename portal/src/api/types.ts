@@ -54,6 +54,11 @@ export type FindingStatus = NonNullable<QueryParams<'/api/runs/{runId}/findings'
 export type Finding = Schemas['Finding'];
 export type FindingsPage = Schemas['FindingsPage'];
 export type SarifImportResult = Schemas['SarifImportResult'];
+export type FileRole = Schemas['FileRole'];
+export type FlowStep = Schemas['FlowStep'];
+export type RuleDoc = Schemas['RuleDoc'];
+export type RuleLanguage = RuleDoc['language'];
+export type RulesPage = Schemas['RulesPage'];
 
 // Fixes. A finding's id is the seed's "result id".
 

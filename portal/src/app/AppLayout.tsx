@@ -1,19 +1,24 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout, useMe } from '../auth/auth.api';
 import { VerifyEmailBanner } from '../auth/VerifyEmailBanner';
+import { ImpersonationBanner } from './ImpersonationBanner';
 import { Button } from '../ui/Button';
 import { ErrorState, LoadingState } from '../ui/states';
 import { Wordmark } from '../ui/Wordmark';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
+import { CommandPalette } from '../search/CommandPalette';
 
 const navigation = [
   { to: '/', label: 'Dashboard', end: true, icon: 'M3 12l9-8 9 8M5 10v10h5v-6h4v6h5V10' },
   { to: '/repositories', label: 'Repositories', end: false, icon: 'M3 7a2 2 0 012-2h4l2 2h8a2 2 0 012 2v8a2 2 0 01-2 2H5a2 2 0 01-2-2V7z' },
   { to: '/runs', label: 'Runs', end: false, icon: 'M22 12h-4l-3 9L9 3l-3 9H2' },
+  { to: '/analytics', label: 'Analytics', end: false, icon: 'M4 20V10M10 20V4M16 20v-7M22 20H2' },
+  { to: '/rules', label: 'Rules', end: false, icon: 'M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01' },
   { to: '/teams', label: 'Teams', end: false, icon: 'M16 19v-1a4 4 0 00-4-4H6a4 4 0 00-4 4v1M9 10a3 3 0 100-6 3 3 0 000 6zM22 19v-1a4 4 0 00-3-3.87M16 4.13a3 3 0 010 5.75' },
   { to: '/tokens', label: 'API tokens', end: false, icon: 'M15 7a2 2 0 012 2m4 0a6 6 0 01-7.74 5.74L11 17H9v2H7v2H3v-3.59l6.26-6.26A6 6 0 1121 9z' },
   { to: '/billing', label: 'Billing', end: false, icon: 'M3 7h18v10H3zM3 11h18M7 15h3' },
+  { to: '/support', label: 'Support', end: false, icon: 'M18 10a6 6 0 10-12 0v4a2 2 0 002 2h1v-6H6M18 10v6a4 4 0 01-4 4h-2M18 10h-3v6h3' },
 ];
 
 export function AppLayout() {
@@ -47,6 +52,7 @@ export function AppLayout() {
         </div>
         <div id="app-menu" className={`${menuOpen ? 'flex' : 'hidden'} mt-4 flex-1 flex-col gap-6 md:mt-0 md:flex`}>
           <WorkspaceSwitcher />
+          <CommandPalette />
           <nav aria-label="Main" className="flex flex-col gap-1">
             {navigation.map((item) => (
               <NavLink
@@ -81,6 +87,7 @@ export function AppLayout() {
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
+        <ImpersonationBanner />
         {me.data && <VerifyEmailBanner user={me.data.user} />}
         <main className="mx-auto w-full min-w-0 max-w-6xl flex-1 px-4 py-6 sm:px-8 sm:py-8">
           {me.isPending ? (
@@ -88,7 +95,10 @@ export function AppLayout() {
           ) : me.isError ? (
             <ErrorState error={me.error} title="Could not load your account" onRetry={() => void me.refetch()} />
           ) : (
-            <Outlet />
+            // Pages load on first visit: the navigation stays while one does.
+            <Suspense fallback={<LoadingState />}>
+              <Outlet />
+            </Suspense>
           )}
         </main>
       </div>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
-import type { Finding, TriageStatus } from '../api/types';
+import type { FileRole, Finding, FlowStep, TriageStatus } from '../api/types';
+import { RuleDocBody } from '../rules/RuleDocPanel';
+import { useRuleDoc } from '../rules/rules.api';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExternalLink } from '../ui/ExternalLink';
@@ -10,6 +12,46 @@ import { CodeSnippet } from './CodeSnippet';
 import { formatCategory, formatTriage, SeverityBadge, TriageBadge } from './FindingBadges';
 import { useTriageFinding } from './findings.api';
 import { limitsOf } from '../api/limits';
+
+export const FILE_ROLE_LABELS: Record<FileRole, string> = {
+  production: 'Production code',
+  test: 'Test code',
+  example: 'Example code',
+  docs: 'Documentation',
+  fixture: 'Test fixture',
+};
+
+/** A taint finding's path: where the data comes from, what it goes through, where it ends up. */
+function DataFlow({ steps }: { steps: FlowStep[] }) {
+  return (
+    <section aria-label="Data flow" className="rounded-md border border-gray-200 bg-white p-3" data-testid="finding-flow">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-gray-500">Data flow</h3>
+      <ol className="mt-2 space-y-1 text-xs">
+        {steps.map((s, i) => (
+          <li key={`${s.path}:${s.line}:${s.column}:${i}`} className="flex gap-2">
+            <span className="w-5 shrink-0 text-right text-gray-400">{i + 1}.</span>
+            <span className="text-gray-800">{s.note}</span>
+            <code className="ml-auto shrink-0 font-mono text-gray-500">
+              {s.path}:{s.line}
+            </code>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function RulePanel({ ruleId }: { ruleId: string }) {
+  const doc = useRuleDoc(ruleId);
+  if (doc.isPending) return <p className="text-xs text-gray-500">Loading the rule’s documentation…</p>;
+  if (doc.isError) return <p className="text-xs text-gray-500">No Argus documentation for this rule (it comes from an imported tool).</p>;
+  return (
+    <section aria-label="About this rule" className="rounded-md border border-gray-200 bg-white p-3">
+      <h3 className="mb-2 text-sm font-semibold text-gray-900">{doc.data.title}</h3>
+      <RuleDocBody rule={doc.data} />
+    </section>
+  );
+}
 
 const ACTIONS: { status: TriageStatus; label: string }[] = [
   { status: 'false_positive', label: 'False positive' },
@@ -56,10 +98,26 @@ export function FindingDetails({ finding, runId, canTriage, workspaceId, canGene
           <dd>
             <SeverityBadge severity={finding.severity} /> <span className="ml-1 text-gray-600">{formatCategory(finding.category)}</span>
           </dd>
+          {finding.cwe.length > 0 && (
+            <>
+              <dt className="text-gray-500">Weakness</dt>
+              <dd className="text-gray-700">{finding.cwe.join(', ')}</dd>
+            </>
+          )}
+          {finding.fileRole !== 'production' && (
+            <>
+              <dt className="text-gray-500">Code</dt>
+              <dd className="text-gray-700" data-testid="finding-file-role">
+                {FILE_ROLE_LABELS[finding.fileRole]}: listed, but not counted in the gate or the totals
+              </dd>
+            </>
+          )}
           <dt className="text-gray-500">In this run</dt>
           <dd className="text-gray-700">{finding.isNew ? 'New: not in the run it was compared with' : 'Existing: seen before, or part of the baseline'}</dd>
         </dl>
         <CodeSnippet snippet={finding.snippet} startLine={finding.startLine} endLine={finding.endLine} path={finding.path} />
+        {finding.codeFlow && finding.codeFlow.length > 0 && <DataFlow steps={finding.codeFlow} />}
+        <RulePanel ruleId={finding.ruleId} />
       </div>
       <div className="space-y-4">
         {finding.suppression && (

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { FindingStatus, Run } from '../api/types';
+import type { FileRole, FindingStatus, Run } from '../api/types';
 import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/enums';
 import { isActive } from '../runs/runs.api';
 import { Button } from '../ui/Button';
@@ -11,10 +11,10 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { Table, Td, Th } from '../ui/Table';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { FilterChips, Segmented } from './FilterChips';
-import { FindingDetails } from './FindingDetails';
+import { FILE_ROLE_LABELS, FindingDetails } from './FindingDetails';
 import { FindingStateBadges, formatCategory, formatSeverity, SeverityBadge } from './FindingBadges';
 import { FINDINGS_PAGE_SIZE, useFindings } from './findings.api';
-import { useFindingFilters } from './useFindingFilters';
+import { CODE_SCOPES, useFindingFilters } from './useFindingFilters';
 
 const statusLabels: Record<FindingStatus, string> = {
   open: 'Open',
@@ -80,7 +80,7 @@ export function FindingsSection({ run, canTriage, canGenerateFixes }: { run: Run
           <FilterChips legend="Severity" options={SEVERITIES} selected={filters.severity} onChange={(severity) => update({ severity })} format={formatSeverity} testId="filter-severity" />
           <FilterChips legend="Category" options={CATEGORIES} selected={filters.category} onChange={(category) => update({ category })} format={formatCategory} testId="filter-category" />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <SelectField label="Rule" value={filters.rule ?? ''} onChange={(e) => update({ rule: e.target.value || undefined })} data-testid="filter-rule">
             <option value="">Any rule</option>
             {rules.map((r) => (
@@ -99,6 +99,18 @@ export function FindingsSection({ run, canTriage, canGenerateFixes }: { run: Run
             autoComplete="off"
             data-testid="filter-path"
           />
+          <SelectField
+            label="Code"
+            value={filters.fileRole ?? 'production'}
+            onChange={(e) => update({ fileRole: e.target.value as FileRole | 'all' })}
+            data-testid="filter-code"
+          >
+            {CODE_SCOPES.map((scope) => (
+              <option key={scope} value={scope}>
+                {scope === 'all' ? 'All code' : scope === 'production' ? 'Production code (counted)' : `${FILE_ROLE_LABELS[scope]} only`}
+              </option>
+            ))}
+          </SelectField>
           <SelectField label="Status" value={filters.status ?? ''} onChange={(e) => update({ status: (e.target.value || undefined) as FindingStatus | undefined })} data-testid="filter-status">
             <option value="">Any status</option>
             {FINDING_STATUSES.map((s) => (

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadFile } from '../api/client';
-import type { Category, Finding, FindingStatus, FindingsPage, SarifImportResult, Severity, TriageStatus } from '../api/types';
+import type { Category, FileRole, Finding, FindingStatus, FindingsPage, SarifImportResult, Severity, TriageStatus } from '../api/types';
 import { runKeys } from '../runs/runs.api';
 
 export interface FindingFilters {
@@ -11,6 +11,8 @@ export interface FindingFilters {
   status?: FindingStatus;
   /** true: new in this run, false: seen before, undefined: both. */
   isNew?: boolean;
+  /** Which code to list: production (the default), one other role, or everything. */
+  fileRole?: FileRole | 'all';
 }
 
 export const FINDINGS_PAGE_SIZE = 50;
@@ -35,6 +37,7 @@ export function useFindings(runId: string, filters: FindingFilters, page: number
           path: filters.path,
           status: filters.status,
           new: filters.isNew === undefined ? undefined : String(filters.isNew),
+          fileRole: filters.fileRole === 'all' ? 'production,test,example,docs,fixture' : filters.fileRole,
           page,
           pageSize: FINDINGS_PAGE_SIZE,
         },

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Category, FindingStatus, Severity } from '../api/types';
+import type { Category, FileRole, FindingStatus, Severity } from '../api/types';
 import { CATEGORIES, FINDING_STATUSES, SEVERITIES } from '../api/enums';
 import type { FindingFilters } from './findings.api';
 
@@ -12,6 +12,9 @@ function csv<T extends string>(value: string | null, allowed: readonly T[]): T[]
   const wanted = new Set(value.split(','));
   return allowed.filter((v) => wanted.has(v)); // canonical order, unknown values dropped
 }
+
+/** ?code=test|example|docs|fixture|all; production code when absent. */
+export const CODE_SCOPES: readonly (FileRole | 'all')[] = ['production', 'test', 'example', 'docs', 'fixture', 'all'];
 
 export interface FindingFilterState {
   filters: FindingFilters;
@@ -35,6 +38,7 @@ export function useFindingFilters(): FindingFilterState {
       path: params.get('path') || undefined,
       status: FINDING_STATUSES.includes(status as FindingStatus) ? (status as FindingStatus) : undefined,
       isNew: isNew === 'true' ? true : isNew === 'false' ? false : undefined,
+      fileRole: CODE_SCOPES.includes(params.get('code') as FileRole | 'all') ? (params.get('code') as FileRole | 'all') : undefined,
     };
   }, [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -51,6 +55,7 @@ export function useFindingFilters(): FindingFilterState {
           if ('path' in changes) set('path', changes.path);
           if ('status' in changes) set('status', changes.status);
           if ('isNew' in changes) set('new', changes.isNew === undefined ? undefined : String(changes.isNew));
+          if ('fileRole' in changes) set('code', changes.fileRole === 'production' ? undefined : changes.fileRole);
           const onlyPage = Object.keys(changes).every((k) => k === 'page');
           set('page', onlyPage && changes.page && changes.page > 1 ? String(changes.page) : undefined);
           return next;
@@ -63,7 +68,7 @@ export function useFindingFilters(): FindingFilterState {
   );
 
   const clear = useCallback(
-    () => update({ severity: [], category: [], rule: undefined, path: undefined, status: undefined, isNew: undefined }),
+    () => update({ severity: [], category: [], rule: undefined, path: undefined, status: undefined, isNew: undefined, fileRole: undefined }),
     [update],
   );
 
@@ -71,7 +76,8 @@ export function useFindingFilters(): FindingFilterState {
     filters.severity.length > 0 ||
     filters.category.length > 0 ||
     Boolean(filters.rule || filters.path || filters.status) ||
-    filters.isNew !== undefined;
+    filters.isNew !== undefined ||
+    (filters.fileRole !== undefined && filters.fileRole !== 'production');
 
   return { filters, page, active, update, clear };
 }

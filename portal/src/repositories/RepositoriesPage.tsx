@@ -239,6 +239,9 @@ export function RepositoriesPage() {
                         </Link>
                         <Badge tone={repository.provider === 'github' ? 'indigo' : 'gray'}>{repository.provider === 'github' ? 'GitHub App' : 'Git'}</Badge>
                         {repository.hasCredential && <Badge title="An access token is stored for cloning">Token</Badge>}
+                        <Link to={`/repositories/${repository.id}/overview`} className="text-xs font-medium text-indigo-600 hover:underline" data-testid="repository-overview-link">
+                          Overview
+                        </Link>
                       </div>
                       <p className="mt-0.5 truncate font-mono text-xs text-gray-500" title={repository.cloneUrl}>
                         {repository.cloneUrl}

@@ -13,7 +13,11 @@ interface RunSummaryCardsProps {
 /** Open findings by severity and category, and what is new in this run, as Tremor cards. */
 export function RunSummaryCards({ summary, isBaseline, onSelectSeverity, onSelectCategory }: RunSummaryCardsProps) {
   const kpis = [
-    { label: 'Open', value: summary.open, hint: 'Not suppressed or triaged' },
+    {
+      label: 'Open',
+      value: summary.open,
+      hint: summary.outsideProduction ? `In production code; ${summary.outsideProduction.toLocaleString()} more in tests, examples and docs, not counted` : 'Not suppressed or triaged',
+    },
     { label: 'New', value: summary.new, hint: isBaseline ? 'None on a baseline run' : 'Open and new in this run' },
     { label: 'Suppressed', value: summary.suppressed, hint: 'argus-ignore in the source' },
     { label: 'Triaged', value: summary.triaged, hint: 'False positive, won’t fix, accepted' },

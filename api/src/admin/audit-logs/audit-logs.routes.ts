@@ -12,6 +12,8 @@ const ZAuditLog = z.object({
   actorId: z.string().nullable(),
   actorKind: z.string(),
   actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  /** The customer a staff actor was impersonating: the entry reads "<actor> as <actingAs.email>". */
+  actingAs: z.object({ id: z.string(), email: z.string() }).nullable(),
   action: z.string(),
   resourceType: z.string(),
   resourceId: z.string().nullable(),
@@ -30,6 +32,7 @@ function toAuditLog(row: AdminActivityRow) {
     actorId: row.actorId ?? null,
     actorKind: row.actorKind,
     actor: row.actorId ? { id: row.actorId, name: row.actorName!, email: row.actorEmail! } : null,
+    actingAs: row.actingAsId ? { id: row.actingAsId, email: row.actingAsEmail ?? '' } : null,
     action: row.action,
     resourceType: row.resourceType,
     resourceId: row.resourceId ?? null,

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { searchIndexState, setSearchOutboxEnabled } from '@argus/db';
+import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
+import { createUserWithToken } from '../../../e2e/support/auth';
+import { seedFinishedRun } from '../../../e2e/support/finished-run';
+import { startTypesenseLoopback, type TypesenseLoopback } from '../../../e2e/support/typesense-loopback';
+
+// One contract, two backends. "postgres": the embedded default (tsvector + GIN). "typesense": the official
+// `typesense` client against TYPESENSE_URL when the environment sets one (a real server, e.g. docker compose), else
+// against e2e/support/typesense-loopback.ts, a loopback server speaking Typesense's HTTP API. On the Typesense side
+// the documents get there the production way: outbox triggers → indexSearchOutbox workflow (whose first run builds
+// the collections with the reindexSearch child workflow) on a real worker and the real Temporal dev server.
+
+const BACKENDS = ['postgres', 'typesense'] as const;
+
+describe.each(BACKENDS)('search on %s', (backend) => {
+  let env: TestEnv;
+  let loopback: TypesenseLoopback | null = null;
+  let owner: Awaited<ReturnType<typeof createUserWithToken>>;
+  let rival: Awaited<ReturnType<typeof createUserWithToken>>;
+  let workspaceA: string;
+  let workspaceB: string;
+  let repoA: string;
+  let repoOld: string;
+  let runA: string;
+  let rivalFindingId: string;
+  const ids: Record<string, string> = {};
+
+  /** Typesense learns of changes through the outbox; Postgres needs nothing. */
+  async function sync() {
+    if (backend !== 'typesense') return;
+    await env.temporal.workflow.execute('indexSearchOutbox', { taskQueue: env.taskQueue, workflowId: `search-drain-${randomUUID()}`, args: [] });
+  }
+
+  const search = (path: string, query: Record<string, string | number>, who = owner) =>
+    request(env.app).get(`/api/search${path}`).query(query).set('authorization', who.authHeader);
+
+  beforeAll(async () => {
+    let typesense: Record<string, string> = {};
+    if (backend === 'typesense') {
+      if (process.env.TYPESENSE_URL) typesense = { TYPESENSE_URL: process.env.TYPESENSE_URL, TYPESENSE_API_KEY: process.env.TYPESENSE_API_KEY ?? '' };
+      else {
+        loopback = await startTypesenseLoopback();
+        typesense = { TYPESENSE_URL: loopback.url, TYPESENSE_API_KEY: loopback.apiKey };
+      }
+    }
+    env = await createTestEnv(typesense);
+    if (backend === 'typesense') {
+      await setSearchOutboxEnabled(env.knex, true);
+      await env.startWorker();
+    }
+    owner = await createUserWithToken(env.knex, env.config.jwtSecret);
+    rival = await createUserWithToken(env.knex, env.config.jwtSecret);
+    const workspace = async (name: string, userId: string) => {
+      const [ws] = await env.knex('workspaces').insert({ name, slug: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}`, kind: 'team', ownerId: userId }).returning('id');
+      await env.knex('workspace_members').insert({ workspaceId: ws.id, userId, role: 'admin' });
+      return ws.id as string;
+    };
+    workspaceA = await workspace('Acme', owner.user.id);
+    workspaceB = await workspace('Rival', rival.user.id);
+    const repo = async (workspaceId: string, fullName: string) => {
+      const [row] = await env.knex('repositories').insert({ workspaceId, provider: 'git', fullName, cloneUrl: `https://git.example.test/${fullName}.git` }).returning('id');
+      return row.id as string;
+    };
+    repoA = await repo(workspaceA, 'acme/payments');
+    repoOld = await repo(workspaceA, 'acme/legacy-billing');
+    const repoB = await repo(workspaceB, 'rival/payments');
+    const run = await seedFinishedRun(env.knex, {
+      workspaceId: workspaceA,
+      repositoryId: repoA,
+      findings: [
+        { ruleId: 'security/sql-injection', path: 'src/db/query.ts', severity: 'critical', category: 'security', message: 'Possible SQL injection: user input reaches the query builder' },
+        { ruleId: 'eslint/no-eval', path: 'src/run.js', severity: 'high', category: 'security', message: 'eval() executes arbitrary code' },
+        { ruleId: 'ruff/F401', path: 'app/models.py', severity: 'low', category: 'maintainability', message: 'os imported but unused' },
+      ],
+    });
+    runA = run.id;
+    await seedFinishedRun(env.knex, { workspaceId: workspaceA, repositoryId: repoOld, findings: [{ ruleId: 'legacy/deprecated-api', path: 'billing/old.js', message: 'Deprecated ledger API call' }] });
+    await seedFinishedRun(env.knex, {
+      workspaceId: workspaceB,
+      repositoryId: repoB,
+      findings: [{ ruleId: 'security/sql-injection', path: 'src/db/secret-query.ts', severity: 'critical', category: 'security', message: 'SQL injection in the rival secret ledger' }],
+    });
+    for (const f of await env.knex('findings').select('id', 'ruleId', 'workspaceId')) {
+      if (f.workspaceId === workspaceB) rivalFindingId = f.id;
+      else ids[f.ruleId] = f.id;
+    }
+    await sync();
+  }, 240_000);
+  afterAll(async () => {
+    await env?.close();
+    await loopback?.close();
+  });
+
+  it('finds findings by words of the message, the rule id and the path, and highlights the words', async () => {
+    const byWord = (await search('/findings', { workspace_id: workspaceA, q: 'injection' }).expect(200)).body;
+    expect(byWord.backend).toBe(backend);
+    expect(byWord.items.map((h: { id: string }) => h.id)).toEqual([ids['security/sql-injection']]);
+    expect(byWord.total).toBe(1);
+    const hit = byWord.items[0];
+    expect(hit).toMatchObject({ type: 'finding', title: 'security/sql-injection', subtitle: 'src/db/query.ts:1', severity: 'critical', category: 'security', status: 'open', runId: runA, repositoryName: 'acme/payments', url: `/runs/${runA}?finding=${hit.id}` });
+    const marked = hit.highlights.body.filter((s: { match: boolean }) => s.match).map((s: { text: string }) => s.text.toLowerCase());
+    expect(marked.join(' ')).toContain('injection');
+    expect(hit.highlights.body.map((s: { text: string }) => s.text).join('')).toContain('user input reaches the query builder');
+
+    const byRule = (await search('/findings', { workspace_id: workspaceA, q: 'no-eval' }).expect(200)).body;
+    expect(byRule.items.map((h: { id: string }) => h.id)).toEqual([ids['eslint/no-eval']]);
+    const byPath = (await search('/findings', { workspace_id: workspaceA, q: 'models.py' }).expect(200)).body;
+    expect(byPath.items.map((h: { id: string }) => h.id)).toEqual([ids['ruff/F401']]);
+  });
+
+  it('completes the last word as a prefix while the user is typing', async () => {
+    const body = (await search('/findings', { workspace_id: workspaceA, q: 'injec' }).expect(200)).body;
+    expect(body.items.map((h: { id: string }) => h.id)).toEqual([ids['security/sql-injection']]);
+  });
+
+  it('never returns, counts or highlights another workspace’s documents', async () => {
+    const mine = (await search('/findings', { workspace_id: workspaceA, q: 'sql injection' }).expect(200)).body;
+    expect(mine.total).toBe(1);
+    expect(JSON.stringify(mine)).not.toMatch(/rival|secret|ledger/i);
+    expect(mine.items.map((h: { id: string }) => h.id)).not.toContain(rivalFindingId);
+    const grouped = (await search('', { workspace_id: workspaceA, q: 'payments', record: 'false' }).expect(200)).body;
+    expect(JSON.stringify(grouped)).not.toMatch(/rival/);
+    expect(grouped.groups.find((g: { type: string }) => g.type === 'repository').items.map((h: { title: string }) => h.title)).toEqual(['acme/payments']);
+    // Asking for the other workspace by id: exactly like a workspace that does not exist.
+    const theirs = await search('/findings', { workspace_id: workspaceB, q: 'injection' }).expect(404);
+    const none = await search('/findings', { workspace_id: randomUUID(), q: 'injection' }).expect(404);
+    expect(theirs.body.detail).toBe(none.body.detail);
+    // And the rival sees only their own.
+    const rivals = (await search('/findings', { workspace_id: workspaceB, q: 'injection' }, rival).expect(200)).body;
+    expect(rivals.items.map((h: { id: string }) => h.id)).toEqual([rivalFindingId]);
+    if (loopback) {
+      const searches = loopback.requests.filter((r) => r.path.endsWith('/documents/search'));
+      expect(searches.length).toBeGreaterThan(0);
+      for (const r of searches) expect(r.query.get('filter_by')).toMatch(/^workspace_id:=`[0-9a-f-]{36}`/);
+    }
+  });
+
+  it('filters by severity, category, repository and date', async () => {
+    const ruleIds = async (query: Record<string, string>) =>
+      ((await search('/findings', { workspace_id: workspaceA, ...query }).expect(200)).body.items as { title: string }[]).map((h) => h.title).sort();
+    expect(await ruleIds({ severity: 'critical,high' })).toEqual(['eslint/no-eval', 'security/sql-injection']);
+    expect(await ruleIds({ category: 'maintainability' })).toEqual(['ruff/F401']);
+    expect(await ruleIds({ repository_id: repoOld })).toEqual(['legacy/deprecated-api']);
+    expect(await ruleIds({ q: 'security', severity: 'critical' })).toEqual(['security/sql-injection']);
+    expect(await ruleIds({ date_to: '2000-01-01' })).toEqual([]);
+    expect((await ruleIds({ date_from: new Date(Date.now() - 3600_000).toISOString() })).length).toBe(4);
+  });
+
+  it('pages with limit and offset, totals unchanged, no hit twice', async () => {
+    const page = async (offset: number) => (await search('/findings', { workspace_id: workspaceA, limit: 3, offset }).expect(200)).body;
+    const [first, second] = [await page(0), await page(3)];
+    expect(first.total).toBe(4);
+    expect(second.total).toBe(4);
+    expect(first.items).toHaveLength(3);
+    expect(second.items).toHaveLength(1);
+    const all = [...first.items, ...second.items].map((h: { id: string }) => h.id);
+    expect(new Set(all).size).toBe(4);
+  });
+
+  it('finds runs by repository and status, and follows triage into the finding’s status', async () => {
+    const runs = (await search('/runs', { workspace_id: workspaceA, q: 'payments', status: 'completed' }).expect(200)).body;
+    expect(runs.items.map((h: { id: string }) => h.id)).toEqual([runA]);
+    expect((await search('/analyses', { workspace_id: workspaceA, q: 'payments', status: 'failed' }).expect(200)).body.total).toBe(0);
+
+    await request(env.app).patch(`/api/findings/${ids['eslint/no-eval']}/triage`).set('authorization', owner.authHeader).send({ status: 'false_positive', reason: 'constant input' }).expect(200);
+    await sync();
+    const triaged = (await search('/findings', { workspace_id: workspaceA, status: 'false_positive' }).expect(200)).body;
+    expect(triaged.items.map((h: { id: string }) => h.id)).toEqual([ids['eslint/no-eval']]);
+    expect((await search('/findings', { workspace_id: workspaceA, status: 'open' }).expect(200)).body.total).toBe(3);
+  });
+
+  it('forgets a removed repository, its runs and its findings', async () => {
+    expect((await search('/findings', { workspace_id: workspaceA, q: 'ledger' }).expect(200)).body.total).toBe(1);
+    await request(env.app).delete(`/api/repositories/${repoOld}`).set('authorization', owner.authHeader).expect(204);
+    await sync();
+    expect((await search('/findings', { workspace_id: workspaceA, q: 'ledger' }).expect(200)).body.total).toBe(0);
+    expect((await search('/repositories', { workspace_id: workspaceA, q: 'legacy' }).expect(200)).body.total).toBe(0);
+    const grouped = (await search('', { workspace_id: workspaceA, q: 'billing', record: 'false' }).expect(200)).body;
+    expect(JSON.stringify(grouped.groups)).not.toContain('legacy');
+  });
+
+  it('groups a global search by type', async () => {
+    const body = (await search('', { workspace_id: workspaceA, q: 'payments', record: 'false' }).expect(200)).body;
+    expect(body.groups.map((g: { type: string }) => g.type)).toEqual(expect.arrayContaining(['repository', 'run']));
+    expect(body.total).toBe(body.groups.reduce((n: number, g: { total: number }) => n + g.total, 0));
+  });
+
+  if (backend === 'typesense') {
+    // A real server (TYPESENSE_URL) cannot be switched off from here; the loopback can.
+    it.skipIf(Boolean(process.env.TYPESENSE_URL))('keeps changes in the outbox while Typesense is down and answers searches from Postgres meanwhile', async () => {
+      const server = loopback!;
+      server.setDown(true);
+      try {
+        await seedFinishedRun(env.knex, { workspaceId: workspaceA, repositoryId: repoA, findings: [{ ruleId: 'perf/n-plus-one', path: 'src/orders.ts', message: 'Query inside a loop over orders' }] });
+        expect((await searchIndexState(env.knex)).pending).toBeGreaterThan(0);
+        const during = (await search('/findings', { workspace_id: workspaceA, q: 'orders' }).expect(200)).body;
+        expect(during.backend).toBe('postgres');
+        expect(during.total).toBe(1);
+      } finally {
+        server.setDown(false);
+      }
+      await sync();
+      expect((await searchIndexState(env.knex)).pending).toBe(0);
+      const after = (await search('/findings', { workspace_id: workspaceA, q: 'orders' }).expect(200)).body;
+      expect(after).toMatchObject({ backend: 'typesense', total: 1 });
+    });
+
+    it('rebuilds the collections on request and loses no change made meanwhile', async () => {
+      const staff = await createUserWithToken(env.knex, env.config.jwtSecret, { staffRole: 'super_admin' });
+      const res = await request(env.app).post('/api/admin/search/reindex').set('authorization', staff.authHeader).expect(202);
+      await env.temporal.workflow.getHandle(res.body.workflowId).result();
+      const state = (await request(env.app).get('/api/admin/search/index').set('authorization', staff.authHeader).expect(200)).body;
+      expect(state).toMatchObject({ backend: 'typesense', outboxEnabled: true, pending: 0 });
+      expect(state.lastReindexDocuments).toBeGreaterThan(0);
+      expect((await search('/findings', { workspace_id: workspaceA, q: 'injection' }).expect(200)).body.items.map((h: { id: string }) => h.id)).toEqual([ids['security/sql-injection']]);
+    });
+  }
+});
