@@ -48,25 +48,3 @@ export class DeliveryRecorder {
     this.flushing = false;
   }
 }
-
-/** A short-lived memo of a lookup, so a burst of deliveries for one repository asks Postgres once a second. */
-export class ShortMemo<K, V> {
-  private entries = new Map<K, { at: number; value: Promise<V> }>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
-
-  get(key: K, load: () => Promise<V>): Promise<V> {
-    const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
-    const value = load();
-    this.entries.set(key, { at: now, value });
-    // A failed lookup is not remembered.
-    value.catch(() => this.entries.delete(key));
-    return value;
-  }
-}

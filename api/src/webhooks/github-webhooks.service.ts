@@ -20,19 +20,18 @@ import { workflowClient } from '../temporal/workflow-client';
 import { checkGitHubPayload } from './github-payloads';
 import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
 import { applyPullRequestClosed } from '../fixes/pull-request-events';
-import { DeliveryRecorder, ShortMemo } from './delivery-intake';
+import { DeliveryRecorder } from './delivery-intake';
 
-/** One group-committing recorder, one start queue and one lookup memo per API process (per deps). */
+/** One group-committing recorder and one start queue per API process (per deps). */
 interface Intake {
   recorder: DeliveryRecorder;
   starts: StartQueue;
-  repositories: ShortMemo<number, Awaited<ReturnType<typeof findGitHubRepositoryForDelivery>>>;
 }
 const intakes = new WeakMap<AppDeps, Intake>();
 function intakeOf(deps: AppDeps): Intake {
   let intake = intakes.get(deps);
   if (!intake) {
-    intake = { recorder: new DeliveryRecorder(deps.knex), starts: new StartQueue(deps), repositories: new ShortMemo(1000) };
+    intake = { recorder: new DeliveryRecorder(deps.knex), starts: new StartQueue(deps) };
     intakes.set(deps, intake);
   }
   return intake;
@@ -134,9 +133,8 @@ async function applyInstallationEvent(deps: AppDeps, event: string, payload: any
 async function inactiveRepositoryReason(deps: AppDeps, githubRepoId: unknown, fullName: unknown): Promise<string | null> {
   if (typeof githubRepoId !== 'number' || !Number.isSafeInteger(githubRepoId)) return 'the delivery names no repository';
   const name = typeof fullName === 'string' && fullName ? fullName : `repository ${githubRepoId}`;
-  // Memoized for a second: a burst for one repository asks once. A repository deactivated within that second still
-  // gets its run refused by registerRun, which reads the row itself.
-  const repo = await intakeOf(deps).repositories.get(githubRepoId, () => findGitHubRepositoryForDelivery(deps.knex, githubRepoId));
+  // Read every time (one indexed lookup): a memo would answer "accepted" for a repository deactivated a moment ago.
+  const repo = await findGitHubRepositoryForDelivery(deps.knex, githubRepoId);
   if (!repo?.workspaceId) return `${name} is not activated in any Argus workspace`;
   if (repo.installationDeletedAt) return `the GitHub App was uninstalled from the account of ${name}`;
   if (repo.installationSuspendedAt) return `the GitHub App installation of ${name} is suspended`;

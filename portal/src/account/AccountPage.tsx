@@ -21,7 +21,6 @@ import {
   useDeleteAccount,
   useEndOtherSessions,
   useEndSession,
-  markAccountDeleted,
   useForgetAccount,
   useRenameAccount,
   useRequestEmailChange,
@@ -388,7 +387,6 @@ function DeleteSection({ email }: { email: string }) {
       {
         onSuccess: () => {
           // Signing out sends this page to the sign-in page, which then says why (whichever navigation lands last).
-          markAccountDeleted();
           forget();
           void navigate('/login', { replace: true });
         },

@@ -72,7 +72,12 @@ export type DeleteAccountInput = RequestBody<'/api/account', 'delete'>;
 /** The caller signs out locally once it has moved to the page that says so (see AccountPage). */
 export function useDeleteAccount() {
   return useMutation({
-    mutationFn: (input: DeleteAccountInput) => api<void>('/api/account', { method: 'DELETE', body: input }),
+    // Marked here, not in the page's callback: deleting ends every session, and the live socket's sign-out can
+    // unmount the page (dropping its callbacks) before this answer arrives.
+    mutationFn: async (input: DeleteAccountInput) => {
+      await api<void>('/api/account', { method: 'DELETE', body: input });
+      markAccountDeleted();
+    },
   });
 }
 
@@ -81,13 +86,22 @@ const DELETED_KEY = 'argus.account-deleted';
  * and each may mount it afresh: a read-once flag would be spent by the first mount. */
 const DELETED_NOTICE_MS = 30_000;
 
-/** Tells the sign-in page that the account it falls back to was just deleted. */
-export function markAccountDeleted() {
+const DELETED_EVENT = 'argus:account-deleted';
+
+/** Tells the sign-in page that the account it falls back to was just deleted (also one already on screen). */
+function markAccountDeleted() {
   try {
     sessionStorage.setItem(DELETED_KEY, String(Date.now()));
   } catch {
     // Without storage the sign-in page just does not say it.
   }
+  window.dispatchEvent(new Event(DELETED_EVENT));
+}
+
+/** Calls `listener` when the account is deleted while the sign-in page is already shown; returns the unsubscribe. */
+export function onAccountDeleted(listener: () => void): () => void {
+  window.addEventListener(DELETED_EVENT, listener);
+  return () => window.removeEventListener(DELETED_EVENT, listener);
 }
 
 /** True for a short while after markAccountDeleted; a stale flag is cleared. */

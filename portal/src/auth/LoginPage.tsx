@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { Button } from '../ui/Button';
@@ -10,7 +10,7 @@ import { AuthCard, TextLink } from './AuthCard';
 import { readSafeNext } from './safe-next';
 import { useSession } from './useSession';
 import { limitsOf } from '../api/limits';
-import { takeAccountDeleted } from '../account/account.api';
+import { onAccountDeleted, takeAccountDeleted } from '../account/account.api';
 
 export function LoginPage() {
   const session = useSession();
@@ -20,7 +20,9 @@ export function LoginPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   // Right after the account page deleted the account.
-  const [deleted] = useState(takeAccountDeleted);
+  const [deleted, setDeleted] = useState(takeAccountDeleted);
+  // The live socket's sign-out can bring this page up before the deletion's answer arrives.
+  useEffect(() => onAccountDeleted(() => setDeleted(true)), []);
 
   // Covers both "already signed in" and "just signed in".
   if (session) return <Navigate to={next} replace />;
