@@ -310,6 +310,10 @@ describe('the account page', () => {
     await page.getByTestId('account-password-submit').click();
     await page.getByText('Your password was changed.').waitFor();
     await request(env.app).post('/api/auth/refresh').send({ refreshToken: elsewhere.refreshToken }).expect(401);
+    // The change ends this session's access token too: the page refreshes it on its next call (the sessions
+    // list refetch). Reloading before that refresh has answered would lose the rotated refresh token.
+    await expect.poll(() => page.locator('tr[data-testid^="account-session-"]').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('account-session-current').waitFor({ timeout: 15_000 });
     await page.reload();
     await page.getByTestId('account-session-current').waitFor({ timeout: 15_000 });
     expect(await page.locator('tr[data-testid^="account-session-"]').count()).toBe(1);
