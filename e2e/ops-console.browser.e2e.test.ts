@@ -13,8 +13,9 @@ import { serveSite } from '../scripts/lib/site-server';
 
 // The ops console's main pages in real headless Chromium (e2e/support/browser.ts) against the built console and
 // portal, served as `npm start` serves them, in front of the real API and Postgres: a user suspended from the
-// console, a ticket conversation between the portal and the console, maintenance mode on and off. Screenshots go to
-// SCREENSHOTS (printed at the end).
+// console, a ticket conversation between the portal and the console, maintenance mode on and off, the billing pages
+// (subscriptions by tier, a new tier, an invoice's payment retry), Settings, and the audit trail's "as <customer>".
+// Screenshots go to SCREENSHOTS (printed at the end).
 const SCREENSHOTS = path.join(os.tmpdir(), 'argus-ops-console');
 let env: TestEnv;
 let browser: Browser;
@@ -193,5 +194,70 @@ describe('the ops console in a browser', () => {
     await expect.poll(() => portal.getByTestId('maintenance-banner').count(), { timeout: 10_000 }).toBe(0);
     await portal.close();
     await console_.close();
+  });
+  it('billing pages: subscriptions by tier, a new tier, retrying an invoice; Settings; the audit trail shows "as <customer>"', { timeout: 150_000 }, async () => {
+    const staffId = (await env.knex('users').where({ email: staff.email }).first('id')).id as string;
+    const tier = async (name: string) => (await env.knex('subscription_tier').where({ name }).first('id')).id as string;
+    const pro = await tier('professional');
+    const [ws] = await env.knex('workspaces').insert({ name: 'Acme Billing', slug: 'acme-billing', kind: 'team', ownerId: customerId }).returning('id');
+    const [sub] = await env
+      .knex('subscription')
+      .insert({ workspaceId: ws.id, tierId: pro, periodTierId: pro, status: 'past_due', pastDueSince: new Date(), currentPeriodStart: new Date(Date.now() - 86_400_000), currentPeriodEnd: new Date(Date.now() + 29 * 86_400_000), billingInterval: '1 month' })
+      .returning('id');
+    const [invoice] = await env
+      .knex('invoice')
+      .insert({ subscriptionId: sub.id, workspaceId: ws.id, tierId: pro, billingPeriodStart: new Date(Date.now() - 86_400_000), billingPeriodEnd: new Date(), subtotalCents: 9900, totalCents: 9900, status: 'failed', paymentAttempts: 1, lastPaymentError: 'The card was declined.' })
+      .returning(['id', 'number']);
+    // Something a support admin did while impersonating the customer: recorded under the staff member, "as" the customer.
+    await env.knex('activity_log').insert({ workspaceId: ws.id, actorId: staffId, actorKind: 'staff', actingAsId: customerId, actingAsEmail: customer.email, action: 'repository.added', resourceType: 'repository', resourceId: 'demo' });
+
+    const page = await browser.newPage();
+    await consoleLogin(page);
+    await page.getByRole('menuitem', { name: 'Subscriptions' }).click();
+    const professional = page.getByTestId('summary-tier-professional');
+    await professional.waitFor({ timeout: 20_000 });
+    // Tier, active, trialing, past due, cancelled, churn, MRR (past due still counts towards MRR).
+    await expect.poll(async () => (await professional.locator('td').allInnerTexts()).slice(1)).toEqual(['0', '0', '1', '0', '0.0 %', '$99.00']);
+    await page.getByTestId('summary-totals').getByText('$99.00').waitFor();
+    await professional.click();
+    await page.locator('tr', { hasText: 'Acme Billing' }).waitFor();
+    await shot(page, '09-subscriptions-by-tier');
+
+    await page.getByRole('menuitem', { name: 'Tiers' }).click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.locator('input[name="name"]').fill('team');
+    await page.locator('input[name="displayName"]').fill('Team');
+    await page.locator('input[name="monthlyPriceCents"]').fill('4900');
+    await page.locator('input[name="maxSeats"]').fill('10');
+    await shot(page, '10-tier-create');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('tr', { hasText: 'Team' }).getByText('$49.00').waitFor();
+    expect(await env.knex('subscription_tier').where({ name: 'team' }).first()).toMatchObject({ displayName: 'Team', monthlyPriceCents: 4900, maxSeats: 10, isPublic: false });
+    expect(await env.knex('activity_log').where({ action: 'tier.created', actorId: staffId })).toHaveLength(1);
+
+    await page.getByRole('menuitem', { name: 'Invoices' }).click();
+    await page.locator('tr', { hasText: invoice.number }).click();
+    await page.getByRole('button', { name: 'Retry payment' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('is charged now to the default card of Acme Billing (attempt 2)').waitFor();
+    await shot(page, '11-invoice-retry-confirmation');
+    await dialog.getByRole('button', { name: 'Charge $99.00' }).click();
+    // This installation bills in manual mode: the API says so and how to record the payment instead; nothing changed.
+    await dialog.getByRole('alert').getByText(/manual mode.*Mark paid/).waitFor();
+    await shot(page, '12-invoice-retry-manual-mode');
+    expect(await env.knex('invoice').where({ id: invoice.id }).first()).toMatchObject({ status: 'failed', paymentAttempts: 1 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    await page.getByTestId('settings-billing').getByText('Manual mode: invoices are issued, billing admins mark them paid').waitFor({ timeout: 20_000 });
+    await page.getByTestId('settings-mail').getByText('No SMTP_URL: mail is kept in the outbox, nothing is sent').waitFor();
+    await page.getByTestId('settings-temporal').getByRole('link', { name: 'Open the workflows in the Temporal UI' }).waitFor();
+    expect(await page.getByTestId('settings-temporal').getByRole('link', { name: 'Open the workflows in the Temporal UI' }).getAttribute('href')).toBe(`${env.config.TEMPORAL_UI_URL.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(env.config.TEMPORAL_NAMESPACE)}/workflows`);
+    await shot(page, '13-settings');
+
+    await page.getByRole('menuitem', { name: 'Audit logs' }).click();
+    await page.getByTestId('audit-actor').filter({ hasText: `${staff.email} as ${customer.email}` }).first().waitFor({ timeout: 20_000 });
+    await shot(page, '14-audit-trail-as-customer');
+    await page.close();
   });
 });

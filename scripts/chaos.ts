@@ -4,6 +4,7 @@ import Stripe from 'stripe';
 import { countDeliveries, countFindingsOfRun, deliveryStatuses, findingsOfRunWithTriage, invoiceCounts, knownDeliveryIds } from '@argus/db';
 import { ChaosStack, githubPush, INTAKE_QUEUE, openLoop, request, STRIPE_WEBHOOK_SECRET, WORK_QUEUE } from './chaos/stack';
 import { seedDueSubscriptions } from '../e2e/support/billing';
+import { workerSigkillSearchReindex } from './chaos/search-reindex';
 import { signAccessToken } from '../api/src/auth/tokens';
 
 // `npm run test:chaos [scenario …]`: faults injected into a real installation on loopback (Postgres, the Temporal
@@ -149,6 +150,7 @@ const scenarios: Record<string, (stack: ChaosStack) => Promise<void>> = {
     report(`scenario=worker-sigkill-analysis status=${result.status} findings=${findings.length} lost=${Math.max(0, 600 - evals)} duplicated=${findings.length - distinct} 5xx=0`, result.status === 'completed' && evals === 600 && distinct === findings.length);
   },
 
+  'worker-sigkill-search-reindex': (stack) => workerSigkillSearchReindex(stack, report),
   async 'worker-sigkill-invoicing'(stack) {
     const count = 3000;
     await seedDueSubscriptions(stack.knex, { ownerId: stack.ownerId, count, usage: 3, heavyEvery: 50, heavyUsage: 520, tag: `chaos${Date.now()}` });
@@ -215,8 +217,13 @@ const scenarios: Record<string, (stack: ChaosStack) => Promise<void>> = {
       SOAK_SECONDS,
       async (i) => {
         sent++;
-        const answer = i % 5 === 0 ? await githubPush(stack.apiPort, pushBody, randomUUID()) : await request(stack.apiPort, { method: 'GET', path: reads[i % reads.length]!, headers: auth });
-        if (answer.status >= 500 || answer.status === 0) fivexx++;
+        const call = i % 5 === 0 ? { method: 'POST', path: '/webhooks/github' } : { method: 'GET', path: reads[i % reads.length]! };
+        const answer = i % 5 === 0 ? await githubPush(stack.apiPort, pushBody, randomUUID()) : await request(stack.apiPort, { ...call, headers: auth });
+        if (answer.status >= 500 || answer.status === 0) {
+          fivexx++;
+          // Every failure with what it was, so a 5xx can be traced (CHAOS_API_LOG has the API's side).
+          console.log(`     5xx at ${new Date().toISOString()}: ${call.method} ${call.path} status=${answer.status} ms=${answer.ms.toFixed(0)} ${answer.error ? `error=${answer.error} ` : ''}body=${answer.body.slice(0, 500)}`);
+        }
       },
       (elapsed) => {
         if (!at2min && elapsed >= Math.min(120, SOAK_SECONDS / 5)) at2min = { api: ChaosStack.rssMb(stack.api.child.pid!), worker: ChaosStack.rssMb(worker.child.pid!) };

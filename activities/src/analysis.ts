@@ -5,15 +5,18 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from '@argus/db';
 import type { SecretBox } from './platform/secrets';
-import { checkoutCommit, directorySizeBytes, UnsafeRemoteError } from './git';
+import { checkoutCommit, diffNameStatus, directorySizeBytes, fetchCommit, trackedFiles, UnsafeRemoteError, type GitRemote } from './git';
 import { publishEvent } from './events';
 import {
+  carryForwardFindings,
   countFindingsOfRun,
+  deleteNonTaintFindingsAt,
   createRun,
   evaluateGate,
   findActiveRepository,
   findActiveRepositoryByGitHubId,
   findBaselineRun,
+  findCarryForwardBase,
   findRunById,
   findRunForAnalysis,
   findRunGateConfig,
@@ -21,18 +24,24 @@ import {
   markNewFindings,
   markRunCompleted,
   markRunFailed,
+  pathsWithDifferentTaintFindings,
   recordRunCheckout,
   recordRunComparison,
   recordRunResult,
   setRunProgress,
   summarizeRunFindings,
   takeRunSlot,
+  type GateConfig,
   type NewFinding,
+  type RunAnalysisPlan,
+  type RunForAnalysis,
   type RunEventFields,
   type RunSummary,
 } from '@argus/db';
-import type { SEVERITIES } from '@argus/workflows/contract';
-import { analyzeFiles, createAnalyzers, discoverFiles, loadArgusConfig, type ArgusConfig, type Finding } from './analyzers/index';
+import { discoverFiles, loadArgusConfig, type AnalyzerId, type ArgusConfig, type Finding } from './analyzers/index';
+import { analyzeBatchesInOrder, createAnalysisPool } from './analyzers/analysis-pool';
+import { analysisKeyOf, INCREMENTAL_MAX_CHANGED_SHARE, parseNameStatus, planIncrementalAnalysis, type IncrementalPlan } from './analyzers/incremental';
+import { withRepositorySettings } from './analyzers/repository-settings';
 import { indexCodeOfRun } from './search/code-index';
 import { countLinesOfCode } from './analytics/lines-of-code';
 import { recordRunStarted, refreshAnalyticsOfRun } from './analytics/run-rollups';
@@ -67,6 +76,14 @@ export interface RunContext {
   workspaceId: string;
   repositoryId: string;
 }
+
+export interface AnalyzeCommitInput extends RunContext {
+  /** Analyze every file even where a pull request could be analyzed incrementally. */
+  fullAnalysis?: boolean;
+}
+
+/** A full analysis, or the changed files of a pull request with the base run's other findings carried forward. */
+type AnalysisPlan = RunAnalysisPlan & { incremental: (IncrementalPlan & { baseRunId: string }) | null };
 
 const BATCH_FILES = 200;
 
@@ -116,14 +133,15 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
      * Clones the exact commit into a sandbox, runs the analyzers batch by batch and writes findings.
      * Heartbeats carry the number of finished batches, so a retry on any worker resumes where it stopped.
      */
-    async analyzeCommit({ runId }: RunContext): Promise<{ filesTotal: number; findings: number; configErrors: number; commitSha: string }> {
+    async analyzeCommit({ runId, fullAnalysis }: AnalyzeCommitInput): Promise<{ filesTotal: number; findings: number; configErrors: number; commitSha: string; mode: 'full' | 'incremental'; filesAnalyzed: number }> {
       const ctx = Context.current();
       const resumeFrom = (ctx.info.heartbeatDetails as { batchesDone?: number } | undefined)?.batchesDone ?? 0;
       const run = await findRunForAnalysis(knex, runId);
       const dir = path.join(limits.sandboxRoot, `${runId}-${ctx.info.attempt}`);
       try {
         const token = run.credentialSealed ? secrets.decrypt(run.credentialSealed, `repository:${run.repoId}`) : undefined;
-        const sha = await checkoutCommit(dir, { url: run.cloneUrl, token, allowPrivate: allowPrivateRemotes }, { sha: run.commitSha, ref: run.ref }, limits.cloneTimeoutMs).catch((err: unknown) => {
+        const remote: GitRemote = { url: run.cloneUrl, token, allowPrivate: allowPrivateRemotes };
+        const sha = await checkoutCommit(dir, remote, { sha: run.commitSha, ref: run.ref }, limits.cloneTimeoutMs).catch((err: unknown) => {
           // Checked again at clone time (DNS may have changed since the repository was connected); a refusal is final.
           if (err instanceof UnsafeRemoteError) throw ApplicationFailure.nonRetryable(err.message, 'UnsafeRemote');
           throw err;
@@ -133,32 +151,77 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         if (size > limits.maxRepositoryBytes) {
           throw ApplicationFailure.nonRetryable(`The repository is ${Math.round(size / 1048576)} MB; the limit is ${Math.round(limits.maxRepositoryBytes / 1048576)} MB.`, 'RepositoryTooLarge');
         }
-        const { config, errors } = await loadArgusConfig(dir);
+        // The portal's gate and rule settings merge in where .argus.yml leaves them open (before the analysis key).
+        const { config, errors } = await withRepositorySettings(knex, { repositoryId: run.repositoryId, commitSha: sha, pullRequest: run.trigger === 'pull_request' }, await loadArgusConfig(dir));
         const discovered = await discoverFiles(dir, { ignore: config.ignore });
-        const files = discovered.files;
-        const batches: string[][] = [];
-        for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(files.slice(i, i + BATCH_FILES));
+        const plan = await planAnalysis(run, dir, remote, config, discovered.files, resumeFrom > 0, fullAnalysis === true);
+        // A pull request analyzed incrementally: its changed files by every analyzer, their importers for taint only.
+        const groups: { files: string[]; config: ArgusConfig }[] = plan.incremental
+          ? [
+              { files: plan.incremental.analyze, config },
+              { files: plan.incremental.taintOnly, config: taintOnlyConfig(config) },
+            ]
+          : [{ files: discovered.files, config }];
+        const files = groups.flatMap((g) => g.files);
+        const batchesOf = (list: string[]) => Array.from({ length: Math.ceil(list.length / BATCH_FILES) }, (_, i) => list.slice(i * BATCH_FILES, (i + 1) * BATCH_FILES));
         await published(
           await recordRunCheckout(knex, runId, {
             commitSha: sha,
             configErrors: errors,
             gateConfig: config.gate.new,
-            linesOfCode: await countLinesOfCode(dir, files),
+            linesOfCode: await countLinesOfCode(dir, discovered.files),
+            plan,
             progress: { phase: 'analyzing', filesDone: Math.min(resumeFrom * BATCH_FILES, files.length), filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length },
           }),
         );
-        const analyzers = createAnalyzers();
-        for (let b = resumeFrom; b < batches.length; b++) {
-          // Heartbeat per file too, so a big batch never looks like a dead worker.
-          const found = await analyzeFiles({ root: dir, files: batches[b]!, config, analyzers, signal: ctx.cancellationSignal, onProgress: () => ctx.heartbeat({ batchesDone: b }) });
-          await storeFindings(runId, run.repositoryId, run.workspaceId, found);
-          const filesDone = Math.min((b + 1) * BATCH_FILES, files.length);
-          ctx.heartbeat({ batchesDone: b + 1 });
-          await published(await setRunProgress(knex, runId, { phase: 'analyzing', filesDone, filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length }));
+        // Batches run concurrently on analysis threads (ARGUS_ANALYSIS_THREADS) and are stored in order, so
+        // `batchesDone` stays "every batch before it is stored" and a retry resumes exactly there. One batch's worth
+        // of files runs in this thread: starting threads (about 3 s of loading each) would cost more than it saves.
+        const pool = createAnalysisPool(files.length - resumeFrom * BATCH_FILES > BATCH_FILES ? undefined : 1);
+        let batchesDone = resumeFrom;
+        let filesDone = 0;
+        /** Analyzes and stores batches; `offset` numbers them after earlier groups; `resumable` false for re-checks. */
+        const analyzeGroup = async (list: string[], groupConfig: ArgusConfig, offset: number, resumable: boolean) => {
+          const batches = batchesOf(list);
+          await analyzeBatchesInOrder(pool, {
+            root: dir,
+            config: groupConfig,
+            batches,
+            from: resumable ? Math.min(batches.length, Math.max(0, resumeFrom - offset)) : 0,
+            signal: ctx.cancellationSignal,
+            // Heartbeat per file too, so a big batch never looks like a dead worker.
+            onProgress: () => ctx.heartbeat({ batchesDone }),
+            onBatch: async (b, found) => {
+              await storeFindings(runId, run.repositoryId, run.workspaceId, found);
+              if (resumable) batchesDone = offset + b + 1;
+              ctx.heartbeat({ batchesDone });
+              filesDone = Math.min(files.length, filesDone + batches[b]!.length);
+              await published(await setRunProgress(knex, runId, { phase: 'analyzing', filesDone, filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length }));
+            },
+          });
+          return batches.length;
+        };
+        try {
+          let offset = 0;
+          for (const group of groups) offset += await analyzeGroup(group.files, group.config, offset, true);
+          if (plan.incremental) {
+            const { baseRunId, replaced, touched } = plan.incremental;
+            // After the analysis, so a finding analyzed again wins over its carried copy (same fingerprint).
+            await carryForwardFindings(knex, { runId, fromRunId: baseRunId, replaced, touched });
+            // Where the flows changed, a flow may now outrank (or no longer outrank) another tool's finding of the
+            // same weakness: those files are analyzed again by every analyzer, as a full run would.
+            const skip = new Set(replaced);
+            const covered = new Set(discovered.files);
+            const recheck = (await pathsWithDifferentTaintFindings(knex, runId, baseRunId)).filter((p) => !skip.has(p) && covered.has(p));
+            await deleteNonTaintFindingsAt(knex, runId, recheck);
+            await analyzeGroup(recheck, config, offset, false);
+          }
+        } finally {
+          await pool.close();
         }
         // Code search indexes the default branch's files from this same checkout (issue 14).
-        await indexCodeOfRun(knex, runId, dir, files);
-        return { filesTotal: files.length, findings: await countFindingsOfRun(knex, runId), configErrors: errors.length, commitSha: sha };
+        await indexCodeOfRun(knex, runId, dir, discovered.files);
+        return { filesTotal: discovered.files.length, findings: await countFindingsOfRun(knex, runId), configErrors: errors.length, commitSha: sha, mode: plan.analysisMode, filesAnalyzed: files.length };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -170,7 +233,8 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
      */
     async compareWithBaseline({ runId, repositoryId }: RunContext): Promise<{ baseline: boolean; comparedToRunId: string | null; newFindings: number }> {
       const run = (await findRunById(knex, runId))!;
-      const previous = await findBaselineRun(knex, { id: runId, repositoryId, baseSha: run.baseSha, createdAt: run.createdAt });
+      // An incremental run is compared with the run it carried findings from.
+      const previous = run.carriedFromRunId ? { id: run.carriedFromRunId } : await findBaselineRun(knex, { id: runId, repositoryId, baseSha: run.baseSha, createdAt: run.createdAt });
       const comparedToRunId = previous?.id ?? null;
       const newFindings = await markNewFindings(knex, runId, comparedToRunId);
       await recordRunComparison(knex, runId, comparedToRunId);
@@ -182,7 +246,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
       const summary = await summarizeRunFindings(knex, runId);
       const config = await gateConfigFor(runId);
       // The same evaluation as when triage recounts a finished run (db's evaluateGate).
-      const gate = evaluateGate(summary, config as Partial<Record<(typeof SEVERITIES)[number], number>>);
+      const gate = evaluateGate(summary, config as GateConfig);
       await published(await recordRunResult(knex, runId, { summary, gate, progress: { phase: 'reporting' } }));
       void repositoryId;
       return { gatePassed: gate.passed, summary };
@@ -199,6 +263,36 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
       await refreshAnalyticsOfRun(knex, runId);
     },
   };
+
+  /**
+   * Decides how much of the checkout to analyze. A pull request whose base commit has a completed run with the same
+   * analysis key is analyzed incrementally; a retry keeps the decision its first attempt recorded.
+   */
+  async function planAnalysis(run: RunForAnalysis, dir: string, remote: GitRemote, config: ArgusConfig, files: string[], retry: boolean, forceFull: boolean): Promise<AnalysisPlan> {
+    const analysisKey = await analysisKeyOf(dir, config);
+    const full: AnalysisPlan = { analysisKey, analysisMode: 'full', filesAnalyzed: files.length, filesChanged: null, carriedFromRunId: null, incremental: null };
+    if (retry && run.analysisMode === 'full') return full;
+    if (forceFull || run.trigger !== 'pull_request' || !run.baseSha) return full;
+    const base = retry && run.carriedFromRunId ? { id: run.carriedFromRunId, commitSha: run.baseSha } : await findCarryForwardBase(knex, { id: run.id, repositoryId: run.repositoryId, baseSha: run.baseSha, analysisKey });
+    if (!base || !(await fetchCommit(dir, remote, base.commitSha, limits.cloneTimeoutMs))) return full;
+    const change = parseNameStatus(await diffNameStatus(dir, base.commitSha));
+    if (change.changed.length + change.deleted.length > Math.max(1, files.length) * INCREMENTAL_MAX_CHANGED_SHARE) return full;
+    const incremental = await planIncrementalAnalysis({ root: dir, files, tracked: await trackedFiles(dir), change });
+    return {
+      analysisKey,
+      analysisMode: 'incremental',
+      filesAnalyzed: incremental.analyze.length + incremental.taintOnly.length,
+      filesChanged: change.changed.length + change.deleted.length,
+      carriedFromRunId: base.id,
+      incremental: { ...incremental, baseRunId: base.id },
+    };
+  }
+
+  /** The configuration with every analyzer but taint turned off, for the importers of a changed file. */
+  function taintOnlyConfig(config: ArgusConfig): ArgusConfig {
+    const ids: AnalyzerId[] = ['eslint', 'ruff', 'secrets', 'ast-grep', 'taint', 'config-files'];
+    return { ...config, analyzers: Object.fromEntries(ids.map((id) => [id, id === 'taint' && config.analyzers.taint !== false])) as ArgusConfig['analyzers'] };
+  }
 
   async function gateConfigFor(runId: string): Promise<ArgusConfig['gate']['new']> {
     return ((await findRunGateConfig(knex, runId)) as ArgusConfig['gate']['new'] | null) ?? { critical: 0, high: 0 };
@@ -228,6 +322,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         suppressionReason: f.suppression?.reason ?? null,
         fileRole: f.fileRole ?? 'production',
         codeFlow: f.flow ?? null,
+        originPath: f.origin ?? null,
         cwe: f.cwe ?? [],
       })),
     );

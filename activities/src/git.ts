@@ -86,3 +86,27 @@ export async function directorySizeBytes(dir: string): Promise<number> {
   const { stdout } = await run('du', ['-sb', '--exclude=.git', dir]);
   return Number(stdout.split('\t')[0]);
 }
+
+/** Brings one more commit (a pull request's base) into a shallow checkout, for a diff; false if the remote refuses. */
+export async function fetchCommit(dir: string, remote: GitRemote, sha: string, timeoutMs: number): Promise<boolean> {
+  try {
+    await gitRemote(dir, remote, ['-c', 'protocol.version=2', 'fetch', '-q', '--depth', '1', '--no-tags', 'origin', sha], timeoutMs, 'fetch');
+  } catch (err) {
+    if (err instanceof GitRemoteError) return false;
+    throw err;
+  }
+  return git(dir, ['cat-file', '-e', `${sha}^{commit}`]).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** `git diff --name-status` of two commits' trees, NUL-separated (paths verbatim, renames as delete + add). */
+export async function diffNameStatus(dir: string, fromSha: string, toSha = 'HEAD'): Promise<string> {
+  return git(dir, ['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', fromSha, toSha]);
+}
+
+/** Every file of the checked-out commit, as git records it (relative posix paths). */
+export async function trackedFiles(dir: string): Promise<string[]> {
+  return (await git(dir, ['ls-files', '-z'])).split('\0').filter((p) => p.length > 0);
+}

@@ -23,6 +23,7 @@ import workspaces from './workspaces';
 import repositories from './repositories';
 import impersonations from './impersonations';
 import system from './system';
+import settings from './settings';
 
 export const App = () => (
   <Admin
@@ -54,6 +55,7 @@ export const App = () => (
         {canAccess(role, 'repositories') && <Resource name="repositories" {...repositories} />}
         {canAccess(role, 'impersonations') && <Resource name="impersonations" {...impersonations} />}
         {canAccess(role, 'system') && <Resource name="system" {...system} />}
+        {canAccess(role, 'settings') && <Resource name="settings" {...settings} />}
       </>
     )}
   </Admin>

@@ -8,10 +8,11 @@ export interface ArgusDataProvider extends DataProvider {
   getHealth: () => Promise<Health>;
 }
 
-/** Resources whose API path is not their name (seed 004's /api/admin/support/tickets). */
+/** Resources whose API path is not their name (seed 004's /api/admin/support/tickets and /api/admin/subscriptions/tiers). */
 const API_PATHS: Record<string, string> = {
   tickets: 'support/tickets',
   'canned-responses': 'support/canned-responses',
+  tiers: 'subscriptions/tiers',
 };
 
 const simpleRest = simpleRestProvider('/api/admin', httpClient);

@@ -22,6 +22,7 @@ const ACCESS = {
   repositories: ['super_admin', 'support_admin', 'billing_admin'],
   impersonations: ['super_admin', 'support_admin'],
   system: ['super_admin', 'support_admin'],
+  settings: ['super_admin', 'support_admin'],
   // Actions, not pages: which buttons a role sees.
   'users.manage': ['super_admin', 'support_admin'],
   'users.delete': ['super_admin'],

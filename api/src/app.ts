@@ -23,6 +23,7 @@ import { systemLogRoutes } from './admin/system-logs/system-logs.routes';
 import { adminRunRoutes } from './admin/runs/runs.routes';
 import { outboxRoutes } from './admin/outbox/outbox.routes';
 import { repositoryRoutes } from './repositories/repositories.routes';
+import { repositorySettingsRoutes } from './repositories/repository-settings.routes';
 import { runRoutes } from './runs/runs.routes';
 import { findingRoutes } from './findings/findings.routes';
 import { ruleRoutes } from './rules/rules.routes';
@@ -44,6 +45,7 @@ import { systemRoutes } from './admin/system/system.routes';
 import { impersonationRoutes } from './admin/impersonation/impersonation.routes';
 import { adminWorkspaceRoutes } from './admin/workspaces/workspaces.routes';
 import { dashboardRoutes } from './admin/dashboard/dashboard.routes';
+import { settingsRoutes } from './admin/settings/settings.routes';
 
 
 /** Every route of the API, as data. Tests walk this list; so does the OpenAPI generator. */
@@ -64,6 +66,7 @@ export const allRoutes: RouteSpec[] = [
   ...adminRunRoutes,
   ...outboxRoutes,
   ...repositoryRoutes,
+  ...repositorySettingsRoutes,
   ...runRoutes,
   ...findingRoutes,
   ...ruleRoutes,
@@ -86,6 +89,7 @@ export const allRoutes: RouteSpec[] = [
   ...impersonationRoutes,
   ...adminWorkspaceRoutes,
   ...dashboardRoutes,
+  ...settingsRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {

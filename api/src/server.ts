@@ -51,6 +51,10 @@ export async function startApi(config: PlatformConfig, opts: { port?: number; ho
     );
   });
   answerClientErrorsWithProblems(server);
+  // Node closes idle keep-alive connections after 5 s; a client or load balancer that reuses one at that moment gets
+  // a reset (a 502 at the balancer). Idle connections are kept longer than balancers' usual 60 s instead.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const live = await attachLiveUpdates(server, deps);
   // Deliveries recorded while Temporal was down become workflows as soon as it answers again.
   let relaying = false;

@@ -18,6 +18,7 @@ export * from './tables/activity-log';
 export * from './tables/outbox-emails';
 export * from './tables/system-log';
 export * from './tables/repositories';
+export * from './tables/repository-settings';
 export * from './tables/github-installations';
 export * from './tables/findings';
 export * from './tables/fixes';

@@ -74,8 +74,9 @@ export class ChaosStack {
   }
 
   private async startTemporal() {
-    // A database file, so that a restarted server still knows every workflow.
-    this.temporalServer = await startTemporalDevServer({ port: this.temporalPort, dbFile: path.join(this.tmp, 'temporal.db'), namespaces: ['default'], quiet: true });
+    // A database file, so that a restarted server still knows every workflow. The faults are process restarts, not
+    // machine crashes: no fsync per commit, else the dev server's disk (~20 starts/s here) is what the scenarios measure.
+    this.temporalServer = await startTemporalDevServer({ port: this.temporalPort, dbFile: path.join(this.tmp, 'temporal.db'), walSync: true, namespaces: ['default'], quiet: true });
   }
 
   private env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -109,9 +110,10 @@ export class ChaosStack {
     await waitForHttp(`http://127.0.0.1:${this.apiPort}/readyz`, 90_000, (s) => s === 200);
   }
 
-  async spawnWorker(): Promise<ManagedProcess> {
+  /** A worker process on the work queue; `extra` adds environment (e.g. TYPESENSE_URL for the reindex scenario). */
+  async spawnWorker(extra: Record<string, string> = {}): Promise<ManagedProcess> {
     const port = await freePort();
-    const worker = startProcess('worker', process.execPath, nodeTsArgs('activities/src/worker.ts'), { quiet: true, env: this.env({ TEMPORAL_TASK_QUEUE: WORK_QUEUE, WORKER_METRICS_PORT: String(port) }) });
+    const worker = startProcess('worker', process.execPath, nodeTsArgs('activities/src/worker.ts'), { quiet: true, env: this.env({ ...extra, TEMPORAL_TASK_QUEUE: WORK_QUEUE, WORKER_METRICS_PORT: String(port) }) });
     this.workers.push(worker);
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 120_000, (s) => s === 200);
     return worker;
@@ -171,8 +173,12 @@ export class ChaosStack {
 // --- HTTP load against the API ---
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+// When each pooled socket was last released: a reset on a reused socket says how long it had been idle.
+const freedAt = new WeakMap<object, number>();
+agent.on('free', (socket) => freedAt.set(socket, performance.now()));
 
-export function request(port: number, opts: { method: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; ms: number; body: string }> {
+/** Status 0: no answer (`error` says why: a reset, a refused connection, the 15 s timeout). */
+export function request(port: number, opts: { method: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; ms: number; body: string; error?: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method, agent, headers: { ...(opts.body ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}), ...opts.headers } }, (res) => {
@@ -180,8 +186,13 @@ export function request(port: number, opts: { method: string; path: string; head
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString() }));
     });
-    req.setTimeout(15_000, () => req.destroy());
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - started, body: '' }));
+    req.setTimeout(15_000, () => req.destroy(new Error('no answer within 15 s')));
+    let idleMs: number | undefined;
+    req.on('socket', (socket) => {
+      const at = freedAt.get(socket);
+      idleMs = req.reusedSocket && at !== undefined ? started - at : undefined;
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, ms: performance.now() - started, body: '', error: `${err.code ?? err.message}${idleMs === undefined ? '' : ` (socket reused after ${idleMs.toFixed(0)} ms idle)`}` }));
     req.end(opts.body);
   });
 }

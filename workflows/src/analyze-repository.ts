@@ -39,7 +39,7 @@ export async function analyzeRepository(input: AnalyzeRepositoryInput): Promise<
     phase = 'waiting for a slot';
     while (!(await quick.acquireRunSlot(run))) await sleep(input.slotPollInterval ?? '10 seconds');
     phase = 'analyzing';
-    const analysis = await analysisActivities(input.heartbeatTimeout ?? '1 minute').analyzeCommit(run);
+    const analysis = await analysisActivities(input.heartbeatTimeout ?? '1 minute').analyzeCommit(input.fullAnalysis ? { ...run, fullAnalysis: true } : run);
     phase = 'comparing';
     const comparison = await quick.compareWithBaseline(run);
     phase = 'gating';

@@ -96,6 +96,8 @@ export interface AnalyzeRepositoryInput {
   slotPollInterval?: string;
   /** How soon a silent (crashed) worker's analysis is retried elsewhere; tests shorten it. */
   heartbeatTimeout?: string;
+  /** Analyze every file of a pull request instead of its change (incremental analysis is the default). */
+  fullAnalysis?: boolean;
 }
 
 export interface AnalyzeRepositoryResult {

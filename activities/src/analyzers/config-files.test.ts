@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRepoContext } from './context';
-import { scanDockerfile, scanExpressSetup, scanTemplate, scanWorkflow } from './config-files';
+import { scanDjangoSettings, scanDockerfile, scanExpressSetup, scanTemplate, scanWorkflow } from './config-files';
 
 const brief = (hits: { ruleId: string; line: number }[]) => hits.map((h) => `${h.line} ${h.ruleId}`);
 
@@ -77,5 +77,13 @@ describe('Express setup checks', () => {
 
   it('ignores files that do not create an Express app', () => {
     expect(scanExpressSetup("const router = require('express').Router();\nrouter.post('/x', h);", emptyRepoContext())).toEqual([]);
+  });
+});
+
+describe('Django settings', () => {
+  it('reports DEBUG = True in a settings module, not DEBUG read from the environment', () => {
+    expect(brief(scanDjangoSettings("INSTALLED_APPS = []\nDEBUG = True\n"))).toEqual(['2 python/django-debug']);
+    expect(scanDjangoSettings("INSTALLED_APPS = []\nDEBUG = os.environ.get('DEBUG') == '1'\n")).toEqual([]);
+    expect(scanDjangoSettings('DEBUG = True\n')).toEqual([]);
   });
 });

@@ -27,12 +27,14 @@ const DOCKERFILE = /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.docker
 const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const TEMPLATE = /\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|swig|jinja2?|j2|twig|pug|jade|liquid|html?)$/i;
 const SECRET_NAME = /(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)/i;
+/** Django settings modules: settings.py, settings/<env>.py, settings_<env>.py. */
+const DJANGO_SETTINGS = /(?:^|\/)(?:settings(?:\/[\w-]+)?|settings_[\w-]+)\.py$/;
 const FIRST_PARTY_ACTIONS = /^(?:actions|github)\//;
 const CSRF_PACKAGES = ['csurf', 'csrf-csrf', 'lusca', 'tiny-csrf', 'csrf-sync', '@dr.pogodin/csurf', 'csrf', 'koa-csrf', '@fastify/csrf-protection'];
 const HEADER_PACKAGES = ['helmet', 'koa-helmet', '@fastify/helmet', 'lusca'];
 
 function isConfigFile(p: string): boolean {
-  if (DOCKERFILE.test(p) || WORKFLOW.test(p) || TEMPLATE.test(p)) return true;
+  if (DOCKERFILE.test(p) || WORKFLOW.test(p) || TEMPLATE.test(p) || DJANGO_SETTINGS.test(p)) return true;
   const lang = languageOf(p);
   return lang === 'javascript' || lang === 'typescript';
 }
@@ -136,6 +138,18 @@ export function scanTemplate(rel: string, text: string): Hit[] {
   return hits;
 }
 
+/** Django settings: DEBUG switched on unconditionally (a value read from the environment is not flagged). */
+export function scanDjangoSettings(text: string): Hit[] {
+  if (!/^\s*(?:INSTALLED_APPS|ROOT_URLCONF|MIDDLEWARE|ALLOWED_HOSTS|DATABASES)\s*=/m.test(text)) return [];
+  const hits: Hit[] = [];
+  splitLines(text).forEach((l, i) => {
+    if (/^DEBUG\s*=\s*True\s*(?:#.*)?$/.test(l)) {
+      hits.push({ ruleId: 'python/django-debug', severity: 'medium', line: i + 1, message: 'DEBUG = True in Django settings: error pages show stack traces, settings and SQL to anyone. Read DEBUG from the environment, off by default.' });
+    }
+  });
+  return hits;
+}
+
 /** The Express setup: an app without security headers, and cookie sessions with state-changing routes but no CSRF defence. */
 export function scanExpressSetup(text: string, ctx: RepoContext): Hit[] {
   const hits: Hit[] = [];
@@ -159,7 +173,7 @@ export function scanExpressSetup(text: string, ctx: RepoContext): Hit[] {
 export function createConfigFilesAnalyzer(): Analyzer {
   return {
     id: 'config-files',
-    languages: ['javascript', 'typescript', 'other'],
+    languages: ['javascript', 'typescript', 'python', 'other'],
     appliesTo: isConfigFile,
     async analyze(input: AnalyzeInput): Promise<RawFinding[]> {
       const ctx = await repoContextOf(input.root);
@@ -179,6 +193,7 @@ export function createConfigFilesAnalyzer(): Analyzer {
             if (DOCKERFILE.test(rel)) hits = scanDockerfile(text);
             else if (WORKFLOW.test(rel)) hits = scanWorkflow(text);
             else if (TEMPLATE.test(rel)) hits = scanTemplate(rel, text);
+            else if (DJANGO_SETTINGS.test(rel)) hits = scanDjangoSettings(text);
             else hits = scanExpressSetup(text, ctx);
           } catch {
             hits = [];

@@ -31,6 +31,16 @@ export interface LoadedConfig {
   errors: ConfigError[];
   /** The file the config came from, relative to the root, or null when there is none. */
   file: string | null;
+  /** What the file itself sets (the rest are defaults), so repository settings from the portal apply only elsewhere. */
+  explicit?: ExplicitConfig;
+}
+
+/** The parts of the configuration an .argus.yml sets itself. */
+interface ExplicitConfig {
+  /** The file sets `gate.new`: the whole gate comes from it. */
+  gate: boolean;
+  /** Rule ids the file sets (off or a severity). */
+  rules: string[];
 }
 
 const CONFIG_FILE_NAMES = ['.argus.yml', '.argus.yaml'] as const;
@@ -208,7 +218,7 @@ function resolve(parsed: ParsedConfig): ArgusConfig {
  * Parses the text of an .argus.yml. Never throws: problems come back as readable errors, and the defaults
  * stand in for every invalid part (an invalid key falls back to its default, the valid rest is kept).
  */
-export function parseArgusConfig(text: string, fileName = '.argus.yml'): { config: ArgusConfig; errors: ConfigError[] } {
+export function parseArgusConfig(text: string, fileName = '.argus.yml'): { config: ArgusConfig; errors: ConfigError[]; explicit?: ExplicitConfig } {
   const errors: ConfigError[] = [];
   const lineCounter = new LineCounter();
   let doc;
@@ -258,7 +268,7 @@ export function parseArgusConfig(text: string, fileName = '.argus.yml'): { confi
 
   for (let attempt = 0; attempt < 10; attempt++) {
     const result = schema.safeParse(data);
-    if (result.success) return { config: resolve(result.data), errors };
+    if (result.success) return { config: resolve(result.data), errors, explicit: { gate: Boolean(result.data.gate?.new), rules: Object.keys(result.data.rules ?? {}) } };
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         const parent = formatPath(issue.path);
@@ -310,5 +320,5 @@ export async function loadArgusConfig(root: string): Promise<LoadedConfig> {
     return { config: defaultConfig(), errors: [...errors, { path: '', message: `${file} could not be read (${(err as Error).message}); using the defaults` }], file };
   }
   const parsed = parseArgusConfig(text, file);
-  return { config: parsed.config, errors: [...errors, ...parsed.errors], file };
+  return { config: parsed.config, errors: [...errors, ...parsed.errors], file, explicit: parsed.explicit };
 }

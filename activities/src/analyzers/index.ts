@@ -89,6 +89,7 @@ function normalizeFinding(f: RawFinding, analyzerId: AnalyzerId): RawFinding {
     snippet: truncate(maskSecrets(f.snippet)),
     helpUrl: f.helpUrl && /^https:\/\//.test(f.helpUrl) ? f.helpUrl : null,
     ...(f.flow ? { flow: f.flow.slice(0, 50).map((s) => ({ ...s, note: truncate(maskSecrets(s.note), 300) })) } : {}),
+    ...(f.origin && isSafeRelativePath(f.origin) ? { origin: f.origin } : {}),
   };
 }
 

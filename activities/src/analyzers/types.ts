@@ -30,6 +30,8 @@ export interface RawFinding {
   helpUrl: string | null;
   /** Taint flows only: source → steps → sink (SARIF codeFlows). */
   flow?: FlowStep[] | null;
+  /** Taint flows only: the analyzed file the flow was found from (it may end in a file that file imports). */
+  origin?: string;
 }
 
 /** One step of a data flow, 1-based positions. */

@@ -1,4 +1,4 @@
-import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, TextInput } from 'react-admin';
+import { AutocompleteInput, DataTable, DateField, List, NullableBooleanInput, ReferenceInput, TextInput } from 'react-admin';
 import { ActorField } from './ActorField';
 
 const auditLogFilters = [
@@ -7,6 +7,7 @@ const auditLogFilters = [
   <ReferenceInput key="actorId" source="actorId" reference="users">
     <AutocompleteInput optionText="email" filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
+  <NullableBooleanInput key="impersonated" source="impersonated" trueLabel="Only while impersonating" falseLabel="Never while impersonating" />,
 ];
 
 // The API sorts audit logs by id, createdAt, action, resourceType and actorKind only; the other columns

@@ -37,6 +37,7 @@ export const en: TranslationMessages = {
     },
     impersonations: { name: 'Impersonation |||| Impersonations', fields: { startedAt: 'Started', expiresAt: 'Ends', reason: 'Reason' } },
     system: { name: 'System |||| System' },
+    settings: { name: 'Settings |||| Settings' },
     users: {
       name: 'User |||| Users',
       fields: {
@@ -61,6 +62,7 @@ export const en: TranslationMessages = {
         createdAt: 'When',
         actorId: 'Actor',
         actorKind: 'Actor kind',
+        impersonated: 'Done as a customer',
         action: 'Action',
         resourceType: 'Resource type',
         resourceId: 'Resource ID',
@@ -161,6 +163,7 @@ export const en: TranslationMessages = {
         includesPrioritySupport: 'Priority support',
         includesAdvancedAnalytics: 'Advanced analytics',
         isPublic: 'Offered in the portal',
+        sortOrder: 'Position in the list',
       },
     },
     outbox: {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import ReplayIcon from '@mui/icons-material/Replay';
+import { ActionButton, callApi } from '../actions/ActionButton';
 import { httpClient } from '../httpClient';
 import { money } from './statuses';
 
@@ -36,6 +38,36 @@ export function MarkPaidButton() {
     >
       Mark paid
     </Button>
+  );
+}
+
+/**
+ * Charges a sent or failed invoice again now, with the workspace's default card, as a dunning retry would. One request
+ * id per confirmation: a repeated request is answered with the first attempt, never a second charge.
+ */
+export function RetryPaymentButton() {
+  const record = useRecordContext();
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  if (!record || !['sent', 'failed'].includes(record.status as string)) return null;
+  return (
+    <ActionButton
+      label="Retry payment"
+      title={`Charge invoice ${record.number as string} again?`}
+      startIcon={<ReplayIcon />}
+      confirmLabel={`Charge ${money(record.totalCents)}`}
+      onOpen={() => setRequestId(crypto.randomUUID())}
+      description={
+        <>
+          {money(record.totalCents)} is charged now to the default card of {record.workspaceName as string} (attempt {(record.paymentAttempts as number) + 1}). If it succeeds the
+          invoice is paid and the subscription is settled; if the card is declined again, the decline is recorded and dunning carries on. In manual billing mode there is no card:
+          use Mark paid when the money arrives.
+        </>
+      }
+      onConfirm={async () => {
+        const result = await callApi<{ outcome: string; message: string }>(`/api/admin/invoices/${record.id}/retry`, { requestId });
+        return result.outcome === 'paid' ? `Invoice ${record.number as string} is paid: ${result.message}` : `Payment ${result.outcome}: ${result.message}`;
+      }}
+    />
   );
 }
 

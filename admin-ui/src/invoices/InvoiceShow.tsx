@@ -1,10 +1,11 @@
 import { ArrayField, DataTable, DateField, FunctionField, NumberField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { StatusChip } from '../fields/StatusChip';
-import { MarkPaidButton, RefundButton } from './InvoiceActions';
+import { MarkPaidButton, RefundButton, RetryPaymentButton } from './InvoiceActions';
 import { invoiceStatusColors, money } from './statuses';
 
 const Actions = () => (
   <TopToolbar>
+    <RetryPaymentButton />
     <MarkPaidButton />
     <RefundButton />
   </TopToolbar>

@@ -63,13 +63,14 @@ describe('staff roles decide every console route', () => {
       outbox: '/api/admin/outbox',
       invoices: '/api/admin/invoices',
       subscriptions: '/api/admin/subscriptions',
-      tiers: '/api/admin/tiers',
+      tiers: '/api/admin/subscriptions/tiers',
       tickets: '/api/admin/support/tickets',
       'canned-responses': '/api/admin/support/canned-responses',
       workspaces: '/api/admin/workspaces',
       repositories: '/api/admin/repositories',
       impersonations: '/api/admin/impersonations',
       system: '/api/admin/system/performance',
+      settings: '/api/admin/settings',
       analytics: '/api/admin/analytics/users',
     };
     const actions: Record<`${string}.${string}` & ConsoleArea, [string, string]> = {

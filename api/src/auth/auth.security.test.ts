@@ -108,10 +108,34 @@ describe('refresh tokens', () => {
     const { refreshToken: first } = await signUpAndLogin();
     const second = (await request(env.app).post('/api/auth/refresh').send({ refreshToken: first }).expect(200)).body.refreshToken;
     expect(second).not.toBe(first);
+    const third = (await request(env.app).post('/api/auth/refresh').send({ refreshToken: second }).expect(200)).body.refreshToken;
+    // `second` was used, so `first` coming back is a leak, even moments later.
     const reuse = await request(env.app).post('/api/auth/refresh').send({ refreshToken: first }).expect(401);
     expect(reuse.body.detail).toMatch(/already used/);
     // The legitimate newest token died with its family.
-    await request(env.app).post('/api/auth/refresh').send({ refreshToken: second }).expect(401);
+    await request(env.app).post('/api/auth/refresh').send({ refreshToken: third }).expect(401);
+  });
+
+  it('forgive a lost answer: a token rotated moments ago whose successor was never used refreshes once more', async () => {
+    const { refreshToken: first, user } = await signUpAndLogin();
+    // The browser sent `first`, the API rotated it, and the page reloaded before the answer arrived.
+    const lost = (await request(env.app).post('/api/auth/refresh').send({ refreshToken: first }).expect(200)).body.refreshToken;
+    const again = await request(env.app).post('/api/auth/refresh').send({ refreshToken: first }).expect(200);
+    expect(again.body.refreshToken).not.toBe(lost);
+    await request(env.app).get('/api/me').set('authorization', `Bearer ${again.body.accessToken}`).expect(200);
+    // The lost successor is rotated away: the family has one live token, and the lost one coming back is a leak.
+    const live = await env.knex('refresh_tokens').where({ userId: user.id }).whereNull('rotatedAt').whereNull('revokedAt');
+    expect(live).toHaveLength(1);
+    await request(env.app).post('/api/auth/refresh').send({ refreshToken: lost }).expect(401);
+    await request(env.app).post('/api/auth/refresh').send({ refreshToken: again.body.refreshToken }).expect(401);
+  });
+
+  it('do not forgive a reuse after the grace period', async () => {
+    const { refreshToken: first, user } = await signUpAndLogin();
+    await request(env.app).post('/api/auth/refresh').send({ refreshToken: first }).expect(200);
+    await env.knex('refresh_tokens').where({ userId: user.id }).whereNotNull('rotatedAt').update({ rotatedAt: new Date(Date.now() - 60_000) });
+    const reuse = await request(env.app).post('/api/auth/refresh').send({ refreshToken: first }).expect(401);
+    expect(reuse.body.detail).toMatch(/already used/);
   });
 
   it('stop working after logout and after expiry, and are stored only as hashes', async () => {

@@ -19,6 +19,7 @@ import {
   replaceOneTimeToken,
   revokeRefreshTokenFamily,
   revokeRefreshTokensOfUser,
+  rotateLostSuccessor,
   rotateRefreshToken,
   updateUserPassword,
   type Db,
@@ -183,9 +184,13 @@ export async function logIn(deps: AppDeps, req: Request, input: { email: string;
   return sessionAnswer(deps, user.id, { familyId, generation: user.sessionGeneration, refreshToken });
 }
 
+/** How long a rotated token still works when its successor was never used (the answer was lost to a reload). */
+const REFRESH_REUSE_GRACE_MS = 20_000;
+
 /**
  * Rotates a refresh token. Presenting a token that was already rotated means it leaked: the whole family
- * (every token descended from that login) is revoked. The user row is share-locked while rotating, so a password
+ * (every token descended from that login) is revoked — unless it was rotated moments ago and its successor never
+ * used, which is a lost answer (see rotateLostSuccessor). The user row is share-locked while rotating, so a password
  * change either waits for this refresh (and then revokes the new token) or makes it fail.
  */
 export async function refreshSession(deps: AppDeps, req: Request, refreshToken: string) {
@@ -194,7 +199,7 @@ export async function refreshSession(deps: AppDeps, req: Request, refreshToken: 
   if (!known) throw new UnauthorizedError('The refresh token is expired, revoked or unknown. Log in again.');
   const issued = await deps.knex.transaction(async (trx) => {
     const user = await lockUserSessionState(trx, known.userId);
-    const rotated = await rotateRefreshToken(trx, tokenHash);
+    const rotated = (await rotateRefreshToken(trx, tokenHash)) ?? (await rotateLostSuccessor(trx, tokenHash, REFRESH_REUSE_GRACE_MS));
     if (!rotated || !user) return undefined;
     if (user.status !== 'active') return { suspended: true as const };
     const next = await insertSessionToken(trx, req, rotated.userId, rotated.familyId);
@@ -203,7 +208,7 @@ export async function refreshSession(deps: AppDeps, req: Request, refreshToken: 
   if (issued?.suspended) throw new UnauthorizedError('This account is suspended. Contact support.');
   if (issued) return sessionAnswer(deps, known.userId, issued);
   const current = await findRefreshTokenByHash(deps.knex, tokenHash);
-  if (current?.rotatedAt && !current.revokedAt) {
+  if (current?.rotatedAt && (!current.revokedAt || current.revokedReason === 'lost_answer')) {
     await revokeRefreshTokenFamily(deps.knex, current.familyId, 'reuse_detected');
     await recordActivity(deps.knex, req, { actorId: current.userId, action: 'auth.refresh_reuse_detected', resourceType: 'session', resourceId: current.familyId });
     throw new UnauthorizedError('This refresh token was already used. For your safety every session of that login was ended; log in again.');

@@ -36,11 +36,17 @@ const ZRunSummary = z
     byCategory: counts(CATEGORIES),
     newBySeverity: counts(SEVERITIES),
     outsideProduction: z.number().int().optional().meta({ description: 'Findings in test, example, docs and fixture files: listed under their own filter, counted nowhere else' }),
+    newSecrets: z.number().int().optional().meta({ description: 'New open secrets in production code (the gate’s secrets limit)' }),
   })
   .meta({ id: 'RunSummary', description: 'Open findings of production code count toward bySeverity, byCategory and new; suppressed, triaged and non-production ones do not.' });
 
 const ZGateCondition = z
-  .object({ severity: ZSeverity, maxNew: z.number().int(), actualNew: z.number().int(), passed: z.boolean() })
+  .object({
+    severity: z.enum([...SEVERITIES, 'secrets']).meta({ description: 'The severity limited, or `secrets`: new committed secrets of any severity' }),
+    maxNew: z.number().int(),
+    actualNew: z.number().int(),
+    passed: z.boolean(),
+  })
   .meta({ id: 'GateCondition' });
 const ZGate = z.object({ passed: z.boolean(), conditions: z.array(ZGateCondition) }).meta({ id: 'Gate' });
 
@@ -68,6 +74,10 @@ export const ZRun = z
     configErrors: z.array(ZConfigError),
     isBaseline: z.boolean(),
     comparedToRunId: z.string().nullable(),
+    analysisMode: z.enum(['full', 'incremental']).nullable().meta({ description: 'incremental: only the files a pull request changed (and their importers) were analyzed; the other findings were carried from carriedFromRunId.' }),
+    filesAnalyzed: z.number().int().nullable(),
+    filesChanged: z.number().int().nullable(),
+    carriedFromRunId: z.string().nullable(),
     error: z.string().nullable(),
     createdAt: ZInstant,
     startedAt: ZInstant.nullable(),

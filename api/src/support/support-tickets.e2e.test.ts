@@ -64,6 +64,16 @@ describe('support tickets, end to end', () => {
     expect(ticket.number).toBeGreaterThanOrEqual(1001);
     expect(ticket.sla).toMatchObject({ targetMinutes: 240, firstResponseMinutes: null, breached: false });
 
+    // The staff who work tickets (super and support admins, active) are mailed at once, with a link to the console;
+    // other staff roles are not.
+    const told = await env.knex('outbox_emails').where({ template: 'support-ticket-opened' }).orderBy('toAddress');
+    expect(told.map((m: { toAddress: string }) => m.toAddress)).toEqual(['sue@staff.example.test']);
+    expect(told[0]).toMatchObject({ subject: `[Argus support #${ticket.number}] New high ticket: Gate fails on a clean commit`, status: 'kept' });
+    expect(told[0].textBody).toContain('Casey <casey@customer.example.test>');
+    expect(told[0].textBody).toContain('Run 12 fails the quality gate but nothing changed.');
+    expect(told[0].textBody).toContain(`${env.config.ADMIN_URL.replace(/\/+$/, '')}/#/tickets/${ticket.id}/show`);
+    expect(await mailsTo('bill@staff.example.test')).toHaveLength(0);
+
     // Another tenant sees nothing of it.
     expect((await portal(outsider.token, `/api/support/tickets/${ticket.id}`)).status).toBe(404);
     expect((await portal(outsider.token, `/api/support/tickets/${ticket.id}/messages`, { method: 'POST', body: { content: 'hi' } })).status).toBe(404);
@@ -164,6 +174,8 @@ describe('support tickets, end to end', () => {
     await expect(dp.create('support/tickets', { data: { workspaceId: customer.personalWorkspaceId, userId: supportUserId, subject: 'Phone call', description: 'Called about invoices' } })).rejects.toMatchObject({ status: 400 });
     const created = await dp.create('support/tickets', { data: { workspaceId: customer.personalWorkspaceId, userId: customer.id, subject: 'Phone call', description: 'Called about invoices', priority: 'low' } });
     expect(created.data).toMatchObject({ status: 'open', userId: customer.id, priority: 'low' });
+    // Staff opened it, so staff are not told about it.
+    expect(await env.knex('outbox_emails').where({ template: 'support-ticket-opened' }).where('subject', 'like', '%Phone call%')).toHaveLength(0);
     const mine = await portal(customer.token, `/api/workspaces/${customer.personalWorkspaceId}/support/tickets?status=open`);
     expect(mine.body.items.map((t: { subject: string }) => t.subject)).toEqual(['Phone call']);
   });

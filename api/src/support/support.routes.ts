@@ -52,7 +52,7 @@ export const supportRoutes = [
     responses: { 201: { description: 'the ticket', schema: ZCustomerTicket } },
     handler: async ({ deps, req, auth, params, body }) => {
       await requireWorkspace(deps, auth, params.workspaceId, 'results:view');
-      return toCustomerTicket(await openTicket(deps, req, { ...body, workspaceId: params.workspaceId, userId: auth.userId }));
+      return toCustomerTicket(await openTicket(deps, req, { ...body, workspaceId: params.workspaceId, userId: auth.userId, by: auth.impersonatorId ? 'staff' : 'customer' }));
     },
   }),
   defineRoute({

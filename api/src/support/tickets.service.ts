@@ -6,6 +6,7 @@ import {
   findUserById,
   insertTicket,
   insertTicketMessage,
+  listStaffEmails,
   listTicketMessages,
   lockTicket,
   updateTicket,
@@ -24,7 +25,8 @@ import { recordActivity } from '../audit/activity-log';
 import { BadRequestError, ConflictError, NotFoundError } from '../http/errors';
 
 // Support tickets for both sides: customers open, converse and close in the portal; staff assign, reply (or note
-// internally) and resolve in the console. Every change is audited; a staff reply is mailed to the opener.
+// internally) and resolve in the console. Every change is audited; a staff reply is mailed to the opener, and a
+// ticket a customer opens is mailed to the staff who work tickets.
 
 /** First-response targets by priority, in minutes (what "SLA age" is measured against). */
 export const SLA_TARGET_MINUTES: Record<TicketPriority, number> = { critical: 60, high: 4 * 60, medium: 24 * 60, low: 72 * 60 };
@@ -106,8 +108,11 @@ async function checkLinks(deps: AppDeps, workspaceId: string, input: OpenTicketI
   }
 }
 
-/** Opens a ticket in a workspace, by one of its members (the portal) or by staff on a customer's behalf (the console). */
-export async function openTicket(deps: AppDeps, req: Request, input: OpenTicketInput & { workspaceId: string; userId: string | null }) {
+/**
+ * Opens a ticket in a workspace, by one of its members (the portal: `by: 'customer'`, and support staff are mailed) or
+ * by staff on a customer's behalf (the console: whoever opened it is already working on it).
+ */
+export async function openTicket(deps: AppDeps, req: Request, input: OpenTicketInput & { workspaceId: string; userId: string | null; by: 'customer' | 'staff' }) {
   await checkLinks(deps, input.workspaceId, input);
   const id = await deps.knex.transaction(async (trx) => {
     const ticket = await insertTicket(trx, {
@@ -128,7 +133,31 @@ export async function openTicket(deps: AppDeps, req: Request, input: OpenTicketI
     });
     return ticket.id;
   });
-  return (await findTicket(deps.knex, id, { includeInternal: false }))!;
+  const ticket = (await findTicket(deps.knex, id, { includeInternal: false }))!;
+  if (input.by === 'customer') await mailSupportStaff(deps, ticket);
+  return ticket;
+}
+
+/** Staff who work tickets (super and support admins) hear of a new one; the ticket is open whether the mail goes out or not. */
+async function mailSupportStaff(deps: AppDeps, t: TicketRow) {
+  try {
+    const recipients = await listStaffEmails(deps.knex, (['super_admin', 'support_admin'] as const).filter((role) => staffCan(role, 'support:manage')));
+    if (!recipients.length) return;
+    const link = `${deps.config.ADMIN_URL.replace(/\/+$/, '')}/#/tickets/${t.id}/show`;
+    const opener = t.userName || t.userEmail ? `${t.userName ?? ''}${t.userEmail ? ` <${t.userEmail}>` : ''}`.trim() : 'a customer';
+    await deps.mailer.sendMany(
+      recipients.map((to) => ({
+        to,
+        template: 'support-ticket-opened',
+        subject: `[Argus support #${t.number}] New ${t.priority} ticket: ${t.subject}`,
+        text:
+          `${opener} of ${t.workspaceName ?? 'a workspace'} opened ticket #${t.number} (priority ${t.priority}, first response due within ${SLA_TARGET_MINUTES[t.priority] / 60} h):\n\n` +
+          `${t.subject}\n\n${t.description}\n\nAssign and answer it in the ops console: ${link}\n`,
+      })),
+    );
+  } catch (err) {
+    deps.logger.warn({ err, ticketId: t.id }, 'could not mail support staff about a new ticket');
+  }
 }
 
 /** A customer writes in their ticket; a resolved ticket opens again, a closed one does not. */

@@ -87,9 +87,10 @@ export const workflowClient = {
 
   /**
    * Sends an update to the workspace's subscription workflow, starting the workflow first if it is not running
-   * (update-with-start), and answers the update's result.
+   * (update-with-start), and answers the update's result. The same `updateId` again (a retried request) is answered
+   * with the first update's result instead of running it twice.
    */
-  async updateSubscription<K extends keyof SubscriptionUpdates>(deps: WorkflowClientDeps, lifecycle: SubscriptionLifecycleInput, update: K, request: SubscriptionUpdates[K][0]): Promise<SubscriptionUpdates[K][1]> {
+  async updateSubscription<K extends keyof SubscriptionUpdates>(deps: WorkflowClientDeps, lifecycle: SubscriptionLifecycleInput, update: K, request: SubscriptionUpdates[K][0], opts: { updateId?: string } = {}): Promise<SubscriptionUpdates[K][1]> {
     const workflowId = workflowIds.subscription(lifecycle.workspaceId);
     const startWorkflowOperation = new WithStartWorkflowOperation<WorkflowFn<'subscriptionLifecycle'>>('subscriptionLifecycle', {
       workflowId,
@@ -99,7 +100,7 @@ export const workflowClient = {
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     const result = await deps.temporal.connection.withDeadline(Date.now() + SUBSCRIPTION_UPDATE_DEADLINE_MS, () =>
-      deps.temporal.workflow.executeUpdateWithStart<WorkflowFn<'subscriptionLifecycle'>, SubscriptionUpdates[K][1], [SubscriptionUpdates[K][0]]>(subscriptionHandlers[update], { args: [request], startWorkflowOperation }),
+      deps.temporal.workflow.executeUpdateWithStart<WorkflowFn<'subscriptionLifecycle'>, SubscriptionUpdates[K][1], [SubscriptionUpdates[K][0]]>(subscriptionHandlers[update], { args: [request], startWorkflowOperation, ...(opts.updateId ? { updateId: opts.updateId } : {}) }),
     );
     deps.metrics.workflows.inc({ workflow: 'subscriptionLifecycle', event: 'updated' });
     return result;

@@ -91,11 +91,14 @@ function planDelivery(event: string, deliveryId: string, payload: any): { kind: 
   return { kind: 'ignore', reason: `event ${event} is not used by Argus` };
 }
 
-async function startWorkflow(deps: AppDeps, deliveryId: string, start: StartRequest): Promise<'started' | 'duplicate'> {
+/** Starts after the answer (the start queue, the relay) may wait longer: a timed-out start that Temporal still did is waste. */
+const BACKGROUND_START_DEADLINE_MS = 10_000;
+
+async function startWorkflow(deps: AppDeps, deliveryId: string, start: StartRequest, deadlineMs = 3000): Promise<'started' | 'duplicate'> {
   try {
-    // GitHub gives up after 10 s: a Temporal that does not answer within 3 s is treated as down.
+    // GitHub gives up after 10 s: on the request path, a Temporal that does not answer within 3 s is treated as down.
     // A redelivery carries the same delivery id, hence the same workflow id: it can never start a second run.
-    await workflowClient.startDeliveryAnalysis(deps, deliveryId, start.input, start.memo, 3000);
+    await workflowClient.startDeliveryAnalysis(deps, deliveryId, start.input, start.memo, deadlineMs);
     return 'started';
   } catch (err) {
     if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return 'duplicate';
@@ -232,12 +235,19 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
 }
 
 /**
+ * A queued start that has waited this long is left to the relay, which claims rows pending for 15 s: when Temporal
+ * is slower than the intake, the two would otherwise start the same oldest deliveries and halve the useful rate.
+ */
+const QUEUE_HANDOVER_MS = 10_000;
+
+/**
  * Starts accepted deliveries' workflows after the answer, a few at a time, so Temporal's pace never slows the
  * acknowledgement GitHub waits for. Rows are marked started in batches. Whatever this queue cannot take (a burst
- * beyond its bound, a failed start, a restart of the process) stays pending and the relay starts it.
+ * beyond its bound, a start waiting past QUEUE_HANDOVER_MS, a failed start, a restart of the process) stays
+ * pending and the relay starts it.
  */
 class StartQueue {
-  private queue: { deliveryId: string; start: StartRequest }[] = [];
+  private queue: { deliveryId: string; start: StartRequest; queuedAt: number }[] = [];
   private started: string[] = [];
   private running = 0;
   private marking = false;
@@ -250,15 +260,16 @@ class StartQueue {
 
   push(deliveryId: string, start: StartRequest): void {
     if (this.queue.length >= this.bound) return;
-    this.queue.push({ deliveryId, start });
+    this.queue.push({ deliveryId, start, queuedAt: Date.now() });
     this.pump();
   }
 
   private pump(): void {
     while (this.running < this.concurrency && this.queue.length) {
       const next = this.queue.shift()!;
+      if (Date.now() - next.queuedAt > QUEUE_HANDOVER_MS) continue;
       this.running++;
-      startWorkflow(this.deps, next.deliveryId, next.start)
+      startWorkflow(this.deps, next.deliveryId, next.start, BACKGROUND_START_DEADLINE_MS)
         .then(() => {
           this.started.push(next.deliveryId);
           this.markStarted();
@@ -289,37 +300,48 @@ class StartQueue {
 }
 
 const RELAY_CONCURRENCY = 16;
+/** A round stops taking new rows after this, so it ends well within the watchdog's 30 s (server.ts). */
+const RELAY_ROUND_MS = 15_000;
 
 /**
  * Turns pending deliveries into workflows once Temporal answers again, batch after batch until none is left.
- * Rows are claimed with SKIP LOCKED, so it is safe to run in every API process at once.
+ * Rows are claimed with SKIP LOCKED, so it is safe to run in every API process at once. The claim lasts as long as
+ * the round's transaction; Postgres ends a transaction left idle for 45 s, so a round that stalls (a hung
+ * connection, a wedged process) cannot keep its rows from the other rounds for good.
  */
 export async function relayPendingDeliveries(deps: AppDeps, batchSize = 100): Promise<number> {
+  const roundEnds = Date.now() + RELAY_ROUND_MS;
   let relayed = 0;
   for (;;) {
     let claimed = 0;
     let failed = false;
     await deps.knex.transaction(async (trx) => {
+      await trx.raw(`set local idle_in_transaction_session_timeout = '45s'`);
       const rows = await claimPendingDeliveries(trx, batchSize);
       claimed = rows.length;
       const started: string[] = [];
-      for (let i = 0; i < rows.length && !failed; i += RELAY_CONCURRENCY) {
-        await Promise.all(
-          rows.slice(i, i + RELAY_CONCURRENCY).map(async (row) => {
+      const failures: { id: string; attempts: number; error: string }[] = [];
+      // RELAY_CONCURRENCY starts in flight at all times (no barrier per group); the first failure stops new ones.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(RELAY_CONCURRENCY, rows.length) }, async () => {
+          while (!failed && next < rows.length && Date.now() < roundEnds) {
+            const row = rows[next++]!;
             try {
-              await startWorkflow(deps, row.deliveryId, storedStartRequest(row.startRequest as Parameters<typeof storedStartRequest>[0]));
+              await startWorkflow(deps, row.deliveryId, storedStartRequest(row.startRequest as Parameters<typeof storedStartRequest>[0]), BACKGROUND_START_DEADLINE_MS);
               started.push(row.id);
             } catch (err) {
               failed = true;
-              await recordDeliveryAttemptFailed(trx, row.id, row.attempts + 1, (err as Error).message);
+              failures.push({ id: row.id, attempts: row.attempts + 1, error: (err as Error).message });
             }
-          }),
-        );
-      }
-      // One statement for the batch: the transaction's connection runs its queries one after another.
+          }
+        }),
+      );
+      // The transaction's connection runs its queries one after another: failures in turn, starts in one statement.
+      for (const f of failures) await recordDeliveryAttemptFailed(trx, f.id, f.attempts, f.error);
       await markDeliveriesRelayed(trx, started);
       relayed += started.length;
     });
-    if (failed || claimed < batchSize) return relayed;
+    if (failed || claimed < batchSize || Date.now() >= roundEnds) return relayed;
   }
 }

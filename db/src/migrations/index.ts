@@ -36,6 +36,8 @@ import * as analytics1 from './20261201100000_create_analytics';
 import * as ops1 from './20261201300000_create_support_tickets';
 import * as ops2 from './20261201300100_ops_console';
 import * as findingContext1 from './20261201400000_finding_context';
+import * as repoSettings1 from './20261202200000_repository_analysis_settings';
+import * as incremental1 from './20261202300000_incremental_analysis';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -75,4 +77,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261201300000_create_support_tickets': ops1,
   '20261201300100_ops_console': ops2,
   '20261201400000_finding_context': findingContext1,
+  '20261202200000_repository_analysis_settings': repoSettings1,
+  '20261202300000_incremental_analysis': incremental1,
 };

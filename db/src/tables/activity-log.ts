@@ -313,6 +313,8 @@ export interface AdminActivityFilter {
   actorId?: string;
   actorKind?: ActorKind;
   resourceType?: string;
+  /** true: only what staff did while impersonating a customer; false: everything else. */
+  impersonated?: boolean;
   from?: string;
   to?: string;
 }
@@ -349,6 +351,7 @@ export async function listActivityForAdmin(db: Db, filter: AdminActivityFilter, 
   if (filter.actorId) query.where('al.actorId', filter.actorId);
   if (filter.actorKind) query.where('al.actorKind', filter.actorKind);
   if (filter.resourceType) query.where('al.resourceType', filter.resourceType);
+  if (filter.impersonated !== undefined) filter.impersonated ? query.whereNotNull('al.actingAsId') : query.whereNull('al.actingAsId');
   whereTimeRange(query, 'al.createdAt', filter.from, filter.to);
   return fetchPage<AdminActivityRow>(query, page, ADMIN_ACTIVITY_SORT, selectAdmin(db), 'al.id');
 }

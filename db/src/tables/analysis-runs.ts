@@ -22,15 +22,17 @@ export interface RunSummary {
   newBySeverity: Record<(typeof SEVERITIES)[number], number>;
   /** Findings in test, example, docs and fixture files: listed under their own filter, counted nowhere else. */
   outsideProduction?: number;
+  /** New open secrets (committed keys, passwords, tokens) in production code, for the gate's `secrets` limit. */
+  newSecrets?: number;
 }
 
 /**
  * Open = not suppressed inline and not triaged away; only open findings of production code count toward the gate
  * (test, example, docs and fixture code is counted apart, as SonarQube does).
  */
-export function summarize(rows: { severity: string; category: string; isNew: boolean; suppressionKind: string | null; triage: string; fileRole?: string | null }[]): RunSummary {
+export function summarize(rows: { severity: string; category: string; isNew: boolean; suppressionKind: string | null; triage: string; fileRole?: string | null; tool?: string }[]): RunSummary {
   const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  const summary: RunSummary = { total: rows.length, open: 0, new: 0, suppressed: 0, triaged: 0, bySeverity: zero(SEVERITIES), byCategory: zero(CATEGORIES), newBySeverity: zero(SEVERITIES), outsideProduction: 0 };
+  const summary: RunSummary = { total: rows.length, open: 0, new: 0, suppressed: 0, triaged: 0, bySeverity: zero(SEVERITIES), byCategory: zero(CATEGORIES), newBySeverity: zero(SEVERITIES), outsideProduction: 0, newSecrets: 0 };
   for (const r of rows) {
     if (r.fileRole && r.fileRole !== 'production') summary.outsideProduction!++;
     else if (r.suppressionKind) summary.suppressed++;
@@ -42,22 +44,26 @@ export function summarize(rows: { severity: string; category: string; isNew: boo
       if (r.isNew) {
         summary.new++;
         summary.newBySeverity[r.severity as keyof RunSummary['newBySeverity']]++;
+        if (r.tool === 'secrets') summary.newSecrets!++;
       }
     }
   }
   return summary;
 }
 
+/** A gate condition limits new findings of one severity, or (`secrets`) new committed secrets of any severity. */
+export type GateMetric = Severity | 'secrets';
+
 export interface RunGate {
   passed: boolean;
-  conditions: { severity: Severity; maxNew: number; actualNew: number; passed: boolean }[];
+  conditions: { severity: GateMetric; maxNew: number; actualNew: number; passed: boolean }[];
 }
 
 /** What the run is doing now, for the portal: `{ phase, detail?, filesDone?, filesTotal?, … }`. */
 export type RunProgress = { phase?: string } & Record<string, unknown>;
 
-/** The gate's limits on new findings per severity (from .argus.yml). */
-export type GateConfig = Partial<Record<Severity, number>>;
+/** The gate's limits on new findings per severity, and on new secrets (from .argus.yml and the portal). */
+export type GateConfig = Partial<Record<GateMetric, number>>;
 
 export interface RunRow {
   id: string;
@@ -86,7 +92,16 @@ export interface RunRow {
   createdAt: Date;
   /** Lines in the analyzed files (null for runs before it was counted). */
   linesOfCode?: number | null;
+  /** Digest of analyzers, configuration and repository context: findings carry forward only between equal keys. */
+  analysisKey?: string | null;
+  /** Incremental: only the changed files and their importers were analyzed, the rest carried from the base run. */
+  analysisMode?: AnalysisMode | null;
+  filesAnalyzed?: number | null;
+  filesChanged?: number | null;
+  carriedFromRunId?: string | null;
 }
+
+export type AnalysisMode = 'full' | 'incremental';
 
 export interface RunWithRepositoryName extends RunRow {
   repositoryName: string;
@@ -213,8 +228,29 @@ export async function setRunProgress(db: Db, runId: string, progress: RunProgres
 }
 
 /** After the checkout: the exact commit, the repository's configuration (and its errors) and the first progress. */
-export async function recordRunCheckout(db: Db, runId: string, checkout: { commitSha: string; configErrors: unknown[]; gateConfig: GateConfig; progress: RunProgress; linesOfCode?: number }): Promise<RunEventFields | undefined> {
+export interface RunAnalysisPlan {
+  analysisKey: string;
+  analysisMode: AnalysisMode;
+  filesAnalyzed: number;
+  filesChanged: number | null;
+  carriedFromRunId: string | null;
+}
+
+export async function recordRunCheckout(
+  db: Db,
+  runId: string,
+  checkout: { commitSha: string; configErrors: unknown[]; gateConfig: GateConfig; progress: RunProgress; linesOfCode?: number; plan?: RunAnalysisPlan },
+): Promise<RunEventFields | undefined> {
   return updateRun(db, runId, {
+    ...(checkout.plan
+      ? {
+          analysisKey: checkout.plan.analysisKey,
+          analysisMode: checkout.plan.analysisMode,
+          filesAnalyzed: checkout.plan.filesAnalyzed,
+          filesChanged: checkout.plan.filesChanged,
+          carriedFromRunId: checkout.plan.carriedFromRunId,
+        }
+      : {}),
     commitSha: checkout.commitSha,
     ...(checkout.linesOfCode !== undefined ? { linesOfCode: checkout.linesOfCode } : {}),
     configErrors: JSON.stringify(checkout.configErrors),
@@ -234,12 +270,16 @@ export async function setRunSummary(db: Db, runId: string, summary: RunSummary):
 
 /** The gate on a summary: each limit on new (open) findings of a severity, and whether all of them hold. */
 export function evaluateGate(summary: RunSummary, limits: GateConfig): RunGate {
-  const conditions = SEVERITIES.filter((s) => limits[s] !== undefined).map((severity) => ({
+  const conditions: RunGate['conditions'] = SEVERITIES.filter((s) => typeof limits[s] === 'number').map((severity) => ({
     severity,
     maxNew: limits[severity]!,
     actualNew: summary.newBySeverity[severity],
     passed: summary.newBySeverity[severity] <= limits[severity]!,
   }));
+  if (typeof limits.secrets === 'number') {
+    const actualNew = summary.newSecrets ?? 0;
+    conditions.push({ severity: 'secrets', maxNew: limits.secrets, actualNew, passed: actualNew <= limits.secrets });
+  }
   return { passed: conditions.every((c) => c.passed), conditions };
 }
 
@@ -327,6 +367,21 @@ export async function findBaselineRun(db: Db, run: Pick<RunRow, 'id' | 'reposito
       .select('id');
   }
   return previous ? { id: previous.id } : undefined;
+}
+
+/**
+ * The run a pull request's analysis may carry findings forward from: the newest completed run of its base commit
+ * with the same analysis key (same analyzers, configuration and repository context).
+ */
+export async function findCarryForwardBase(db: Db, run: { id: string; repositoryId: string; baseSha: string; analysisKey: string }): Promise<{ id: string; commitSha: string } | undefined> {
+  const base = await RunModel.query(db)
+    .modify('completed')
+    .where({ repositoryId: run.repositoryId, commitSha: run.baseSha, analysisKey: run.analysisKey })
+    .whereNot({ id: run.id })
+    .orderBy('finishedAt', 'desc')
+    .first()
+    .select('id', 'commitSha');
+  return base ? { id: base.id, commitSha: base.commitSha! } : undefined;
 }
 
 /** Records what the run was compared with; no run means it is the baseline. */

@@ -271,8 +271,20 @@ export async function revenueFigures(db: Db, range: { from: Day; to: Day }): Pro
        group by t.id order by t.sort_order, t.name`,
     ),
     db.raw(
+      // A cancelled subscription has already fallen back to Free: it is priced at the tier it left (its cancellation
+      // audit entry, else its last invoice), as the console's subscriptions summary counts it.
       `select coalesce(sum(t.monthly_price_cents), 0)::bigint as cents, count(*)::int as n
-       from subscription s join subscription_tier t on t.id = s.period_tier_id
+       from subscription s
+       left join lateral (
+         select al.before ->> 'tier' as tier_name from activity_log al
+         where al.workspace_id = s.workspace_id and al.action = 'subscription.cancelled' and al.resource_id = s.id::text
+         order by al.id desc limit 1
+       ) cancellation on true
+       left join subscription_tier named on named.name = cancellation.tier_name
+       left join lateral (
+         select i.tier_id from invoice i where i.workspace_id = s.workspace_id and i.subscription_id = s.id order by i.billing_period_start desc limit 1
+       ) billed on true
+       join subscription_tier t on t.id = coalesce(named.id, billed.tier_id, s.period_tier_id)
        where s.cancelled_at >= :from::date and s.cancelled_at < :to::date + 1 and t.monthly_price_cents > 0`,
       bounds,
     ),

@@ -36,6 +36,8 @@ export interface FindingRow {
   fileRole: string;
   /** Taint findings: source → steps → sink. */
   codeFlow: { path: string; line: number; column: number; endLine: number; endColumn: number; note: string }[] | null;
+  /** Taint findings: the analyzed file the flow was found from (an incremental run re-finds flows by it). */
+  originPath?: string | null;
   cwe: string[];
   createdAt: Date;
 }
@@ -173,7 +175,7 @@ export async function ruleFacetsOfRun(db: Db, runId: string): Promise<{ ruleId: 
 }
 
 export type NewFinding = Pick<FindingRow, 'runId' | 'repositoryId' | 'workspaceId' | 'tool' | 'ruleId' | 'category' | 'severity' | 'path' | 'startLine' | 'startColumn' | 'endLine' | 'endColumn' | 'message' | 'snippet' | 'fingerprint'> &
-  Partial<Pick<FindingRow, 'helpUrl' | 'isNew' | 'suppressionKind' | 'suppressionReason' | 'fileRole' | 'cwe'>> & { codeFlow?: FindingRow['codeFlow'] };
+  Partial<Pick<FindingRow, 'helpUrl' | 'isNew' | 'suppressionKind' | 'suppressionReason' | 'fileRole' | 'cwe' | 'originPath'>> & { codeFlow?: FindingRow['codeFlow'] };
 
 /**
  * The one writer of findings, for the analyzers and SARIF imports alike. A finding is written once per run and
@@ -192,6 +194,53 @@ export async function insertFindings(db: Db, findings: NewFinding[]): Promise<nu
     inserted += rows.length;
   }
   return inserted;
+}
+
+/**
+ * Copies a base run's findings into an incremental run, except those in `replaced` paths (changed or deleted files)
+ * and taint flows found from a `touched` file (analyzed again; a base finding that does not record its origin is
+ * dropped when any step is in one). Idempotent: a finding the analysis already stored (same fingerprint) stays as
+ * analyzed. Returns how many were carried.
+ */
+export async function carryForwardFindings(db: Db, input: { runId: string; fromRunId: string; replaced: string[]; touched: string[] }): Promise<number> {
+  const columns = [
+    'repository_id', 'workspace_id', 'tool', 'rule_id', 'category', 'severity', 'path', 'start_line', 'start_column', 'end_line', 'end_column',
+    'message', 'snippet', 'help_url', 'fingerprint', 'suppression_kind', 'suppression_reason', 'file_role', 'code_flow', 'cwe', 'origin_path',
+  ];
+  const list = columns.join(', ');
+  const result = await db.raw(
+    `insert into findings (run_id, ${list})
+     select ?, ${list} from findings f
+      where f.run_id = ?
+        and not (f.path = any(?::text[]))
+        and (f.tool <> 'taint'
+          or (f.origin_path is not null and not (f.origin_path = any(?::text[])))
+          or (f.origin_path is null and not exists (
+            select 1 from jsonb_array_elements(coalesce(f.code_flow, '[]'::jsonb)) s where s->>'path' = any(?::text[]))))
+     on conflict (run_id, fingerprint) do nothing`,
+    [input.runId, input.fromRunId, input.replaced, input.touched, input.touched],
+  );
+  return (result as { rowCount: number }).rowCount ?? 0;
+}
+
+/**
+ * Paths where a run's taint findings differ from another run's (by fingerprint): there an incremental run analyzes
+ * the file again with every analyzer, since a flow can outrank another tool's finding of the same weakness.
+ */
+export async function pathsWithDifferentTaintFindings(db: Db, runId: string, otherRunId: string): Promise<string[]> {
+  const result = await db.raw(
+    `with a as (select path, fingerprint from findings where run_id = ? and tool = 'taint'),
+          b as (select path, fingerprint from findings where run_id = ? and tool = 'taint')
+     select distinct path from ((select * from a except select * from b) union all (select * from b except select * from a)) d order by path`,
+    [runId, otherRunId],
+  );
+  return (result as { rows: { path: string }[] }).rows.map((r) => r.path);
+}
+
+/** Removes a run's findings of other tools than taint in these files, before they are analyzed again. */
+export async function deleteNonTaintFindingsAt(db: Db, runId: string, paths: string[]): Promise<void> {
+  if (paths.length === 0) return;
+  await db('findings').where({ runId }).whereNot({ tool: 'taint' }).whereIn('path', paths).delete();
 }
 
 export async function countFindingsOfRun(db: Db, runId: string): Promise<number> {
@@ -221,7 +270,7 @@ export async function summarizeRunFindings(db: Db, runId: string): Promise<RunSu
       this.on('t.repositoryId', '=', 'f.repositoryId').andOn('t.fingerprint', '=', 'f.fingerprint');
     })
     .where('f.runId', runId)
-    .select('f.severity', 'f.category', 'f.isNew', 'f.suppressionKind', 'f.fileRole', db.raw(`coalesce(t.status, 'open') as triage`));
+    .select('f.severity', 'f.category', 'f.isNew', 'f.suppressionKind', 'f.fileRole', 'f.tool', db.raw(`coalesce(t.status, 'open') as triage`));
   return summarize(rows);
 }
 

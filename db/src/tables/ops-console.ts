@@ -241,3 +241,77 @@ export async function readDashboardMetrics(db: Db, slaTargets: Record<string, nu
     recentActivity: recent as DashboardMetrics['recentActivity'],
   };
 }
+
+// ----- subscriptions grouped by tier -----
+
+export interface TierSubscriptionSummary {
+  tierId: string;
+  tier: string;
+  displayName: string;
+  monthlyPriceCents: number;
+  isPublic: boolean;
+  active: number;
+  trialing: number;
+  pastDue: number;
+  /** Subscriptions that ended since `since` and are still cancelled, counted on the tier they left. */
+  cancelled: number;
+  /** active + past due, at the tier's monthly price (yearly plans are priced per month too). */
+  mrrCents: number;
+}
+
+/**
+ * The console's Subscriptions summary: per tier, the live subscriptions by status and those cancelled since `since`.
+ * A cancelled subscription has already fallen back to Free, so the tier it left is the one its cancellation entry in
+ * the activity log names (written in the cancellation's transaction), else the tier of its last invoice.
+ */
+export async function summarizeSubscriptionsByTier(db: Db, since: Date): Promise<TierSubscriptionSummary[]> {
+  const { rows } = (await db.raw(
+    `with live as (
+       select tier_id,
+              count(*) filter (where status = 'active')::int as active,
+              count(*) filter (where status = 'trial')::int as trialing,
+              count(*) filter (where status = 'past_due')::int as past_due
+       from subscription where status <> 'cancelled' group by tier_id
+     ),
+     churned as (
+       select coalesce(named.id, billed.tier_id, s.period_tier_id) as tier_id, count(*)::int as cancelled
+       from subscription s
+       left join lateral (
+         select al.before ->> 'tier' as tier_name from activity_log al
+         where al.workspace_id = s.workspace_id and al.created_at >= :since and al.action = 'subscription.cancelled' and al.resource_id = s.id::text
+         order by al.id desc limit 1
+       ) cancellation on true
+       left join subscription_tier named on named.name = cancellation.tier_name
+       left join lateral (
+         select i.tier_id from invoice i where i.workspace_id = s.workspace_id and i.subscription_id = s.id order by i.billing_period_start desc limit 1
+       ) billed on true
+       where s.status = 'cancelled' and s.cancelled_at >= :since
+       group by 1
+     )
+     select t.id as "tierId", t.name as tier, t.display_name as "displayName", t.monthly_price_cents as "monthlyPriceCents", t.is_public as "isPublic",
+            coalesce(l.active, 0) as active, coalesce(l.trialing, 0) as trialing, coalesce(l.past_due, 0) as "pastDue", coalesce(c.cancelled, 0) as cancelled,
+            ((coalesce(l.active, 0) + coalesce(l.past_due, 0))::bigint * t.monthly_price_cents)::bigint as "mrrCents"
+     from subscription_tier t left join live l on l.tier_id = t.id left join churned c on c.tier_id = t.id
+     order by t.sort_order, t.monthly_price_cents, t.name`,
+    { since },
+  )) as { rows: (Omit<TierSubscriptionSummary, 'mrrCents'> & { mrrCents: string })[] };
+  return rows.map((r) => ({ ...r, mrrCents: Number(r.mrrCents) }));
+}
+
+/** The outbox by status (the Settings page's mail section). */
+export async function countOutboxByStatus(db: Db): Promise<{ pending: number; sent: number; failed: number; kept: number; oldestPendingAt: Date | null }> {
+  const row = (await db('outbox_emails').first(
+    db.raw(`count(*) filter (where status = 'pending')::int as pending`),
+    db.raw(`count(*) filter (where status = 'sent')::int as sent`),
+    db.raw(`count(*) filter (where status = 'failed')::int as failed`),
+    db.raw(`count(*) filter (where status = 'kept')::int as kept`),
+    db.raw(`min(created_at) filter (where status = 'pending') as oldest_pending_at`),
+  )) as { pending: number; sent: number; failed: number; kept: number; oldestPendingAt: Date | null };
+  return row;
+}
+
+/** How many people hold each staff role (active accounts). */
+export async function countStaffByRole(db: Db): Promise<Record<string, number>> {
+  const rows = (await db('staff_grants as g').join('users as u', 'u.id', 'g.userId').where('u.status', 'active').groupBy('g.role').select('g.role', db.raw('count(*)::int as n'))) as { role: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.role, r.n]));
+}

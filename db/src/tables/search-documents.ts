@@ -294,12 +294,18 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
   const rank = hasQuery ? sql.rank : '0';
   const text = `
     with q as (select ${TSQUERY} as query),
-    hits as (
-      select ${documentColumns(sql, type)}, ${rank.replace(/:query/g, 'q.query')} as rank, count(*) over () as total
+    ranked as (
+      select ${sql.columns.id} as id, ${rank.replace(/:query/g, 'q.query')} as rank, ${sql.columns.createdAt} as created_at, count(*) over () as total
       from ${sql.from}, q
       where ${where.replace(/:query/g, 'q.query')}
-      order by rank desc, ${sql.columns.createdAt} desc, ${sql.columns.id}
+      order by rank desc, created_at desc, id
       limit :limit offset :offset
+    ),
+    -- Late materialization: only the page's rows get their text columns built (sorting narrow rows is cheap).
+    hits as (
+      select ${documentColumns(sql, type)}, ranked.rank, ranked.total
+      from ranked, ${sql.from}
+      where ${sql.columns.id} = ranked.id
     )
     select hits.*,
       ${hasQuery ? `ts_headline('simple', hits.title, q.query, '${HEADLINE_TITLE}')` : 'hits.title'} as title_marked,
@@ -550,6 +556,13 @@ async function documents(db: Db, type: IndexedType, where: string, bindings: Rec
 export async function searchDocumentsByIds(db: Db, type: IndexedType, ids: string[]): Promise<SearchDocument[]> {
   if (!ids.length) return [];
   return documents(db, type, `${SQL[type].columns.id} = any(:ids) and ${SQL[type].workspace} is not null${type === 'repository' ? ' and r.removed_at is null' : ''}`, { ids });
+}
+
+/** How many documents of a type a full reindex writes (the chaos suite checks the index against it). */
+export async function countSearchableDocuments(db: Db, type: IndexedType): Promise<number> {
+  const sql = SQL[type];
+  const rows = rowsOf(await db.raw(`select count(*)::int as n from ${sql.from} where ${sql.workspace} is not null${type === 'repository' ? ' and r.removed_at is null' : ''}`));
+  return Number((rows[0] as { n: number }).n);
 }
 
 /** One page of every indexable document of a type, in id order, for a full reindex. */

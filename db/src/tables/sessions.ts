@@ -5,7 +5,7 @@ import { User } from './users';
 // Owner of the login-session secrets: `refresh_tokens` (rotating, in families) and `one_time_tokens` (e-mail
 // verification and password-reset links). Secrets are stored only as hashes. Nothing else writes these tables.
 
-export type RevokeReason = 'logout' | 'reuse_detected' | 'password_reset' | 'password_changed' | 'session_ended' | 'user_suspended';
+export type RevokeReason = 'logout' | 'reuse_detected' | 'password_reset' | 'password_changed' | 'session_ended' | 'user_suspended' | 'lost_answer';
 
 export class RefreshToken extends Model {
   static tableName = 'refresh_tokens';
@@ -97,6 +97,29 @@ export async function insertRefreshToken(
 /** Marks a usable token rotated; only one caller can win. Returns its user and family, or undefined. */
 export async function rotateRefreshToken(db: Db, tokenHash: string): Promise<Pick<RefreshToken, 'userId' | 'familyId'> | undefined> {
   const [rotated] = await RefreshToken.query(db).where({ tokenHash }).modify('usable').patch({ rotatedAt: db.fn.now() }).returning(['userId', 'familyId']);
+  return rotated;
+}
+
+/**
+ * A token rotated less than `graceMs` ago whose direct successor was never used: the answer to that refresh was lost
+ * (a reload in the middle of it). The successor is revoked as `lost_answer` in the token's place, so the family never
+ * has two live tokens, a token is forgiven once, and the lost successor showing up later counts as a leak.
+ */
+export async function rotateLostSuccessor(db: Db, tokenHash: string, graceMs: number): Promise<Pick<RefreshToken, 'userId' | 'familyId'> | undefined> {
+  const prior = await RefreshToken.query(db)
+    .where({ tokenHash })
+    .whereNull('revokedAt')
+    .whereNotNull('rotatedAt')
+    .where('rotatedAt', '>', db.raw('now() - make_interval(secs => ?)', [graceMs / 1000]))
+    .first();
+  if (!prior) return undefined;
+  const successor = await RefreshToken.query(db).where({ familyId: prior.familyId }).where('createdAt', '>=', prior.rotatedAt!).orderBy('createdAt').orderBy('id').first();
+  if (!successor) return undefined;
+  const [rotated] = await RefreshToken.query(db)
+    .where({ id: successor.id })
+    .modify('usable')
+    .patch({ rotatedAt: db.fn.now(), revokedAt: db.fn.now(), revokedReason: 'lost_answer' satisfies RevokeReason })
+    .returning(['userId', 'familyId']);
   return rotated;
 }
 

@@ -62,3 +62,10 @@ export async function deleteStaffGrant(db: Db, userId: string): Promise<Pick<Sta
 }
 
 registerModel('StaffGrant', StaffGrant);
+
+/** The e-mail addresses of active staff holding one of `roles` (e.g. who hears of a new support ticket). */
+export async function listStaffEmails(db: Db, roles: StaffRoleName[]): Promise<string[]> {
+  if (!roles.length) return [];
+  const rows = (await db('staff_grants as g').join('users as u', 'u.id', 'g.userId').whereIn('g.role', roles).where('u.status', 'active').orderBy('u.email').select('u.email')) as { email: string }[];
+  return rows.map((r) => r.email);
+}

@@ -53,3 +53,12 @@ export async function updateTier(db: Db, id: string, changes: TierChanges): Prom
   const [row] = await db('subscription_tier').where({ id }).update({ ...changes, updatedAt: db.fn.now() }).returning('*');
   return row as TierRow | undefined;
 }
+
+export type NewTier = Pick<TierRow, 'name' | 'displayName' | 'monthlyPriceCents'> & Partial<Omit<TierRow, 'id' | 'name' | 'displayName' | 'monthlyPriceCents' | 'createdAt' | 'updatedAt'>>;
+
+/** A billing admin's new tier; without a sort order it is listed after every existing one. */
+export async function insertTier(db: Db, tier: NewTier): Promise<TierRow> {
+  const sortOrder = tier.sortOrder ?? db.raw('(select coalesce(max(sort_order), -1) + 1 from subscription_tier)');
+  const [row] = await db('subscription_tier').insert({ ...tier, sortOrder }).returning('*');
+  return row as TierRow;
+}

@@ -66,10 +66,14 @@ export async function recordDeliveries(db: Db, deliveries: NewDelivery[]): Promi
   return new Set(inserted.map((r) => `${r.source}\u0000${r.deliveryId}`));
 }
 
-/** Marks many pending deliveries of a source as started at once (the intake's starts, batched). */
+/**
+ * Marks many pending deliveries of a source as started at once (the intake's starts, batched). Rows a relay round
+ * holds are skipped, not waited for: that round marks them itself.
+ */
 export async function markDeliveriesStarted(db: Db, source: string, deliveryIds: string[]): Promise<void> {
   if (deliveryIds.length === 0) return;
-  await db('webhook_deliveries').where({ source, status: 'pending' }).whereIn('deliveryId', deliveryIds).update({ status: 'started', startedAt: db.fn.now(), attempts: 1 });
+  const unclaimed = db('webhook_deliveries').select('id').where({ source, status: 'pending' }).whereIn('deliveryId', deliveryIds).forUpdate().skipLocked();
+  await db('webhook_deliveries').whereIn('id', unclaimed).where({ status: 'pending' }).update({ status: 'started', startedAt: db.fn.now(), attempts: 1 });
 }
 
 /**

@@ -704,7 +704,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The activity log across all workspaces (filters: action (exact, or prefix ending in "."), workspaceId, actorId, …) */
+        /** The activity log across all workspaces (filters: action (exact, or prefix ending in "."), workspaceId, actorId, impersonated, …) */
         get: {
             parameters: {
                 query?: {
@@ -1516,6 +1516,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/invoices/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge a sent or failed invoice again now, with the workspace's default card (through its subscription workflow, as dunning would) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description The same id again (a repeated click or request) answers the first attempt instead of charging twice */
+                        requestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description what the attempt did, and the invoice after it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPaymentRetry"];
+                    };
+                };
+                /** @description the invoice is not owed, or billing is in manual mode */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description billing could not take the retry right now */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/outbox": {
         parameters: {
             query?: never;
@@ -2066,6 +2134,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This installation's configuration: URLs, Temporal, billing, mail and the outbox, maintenance, integrations, limits, staff (no secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformSettings"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/subscriptions": {
         parameters: {
             query?: never;
@@ -2111,6 +2224,271 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscriptions grouped by tier: active, trialing, past due, cancelled in the window, churn rate and MRR (integer cents) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The churn window: cancellations in the last N days */
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one row per tier, hidden ones included, and the totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminSubscriptionSummary"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tier, hidden ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tiers; Content-Range: tiers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminTier"][];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tier: its key, prices in integer cents and limits (null: unlimited). Edit one with PUT /api/admin/subscriptions/tiers/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        displayName: string;
+                        /** @default  */
+                        description?: string;
+                        monthlyPriceCents: number;
+                        /** @default 10 */
+                        overagePriceCents?: number;
+                        /** @default true */
+                        overageAllowed?: boolean;
+                        /** @default null */
+                        maxAnalysesPerMonth?: number | null;
+                        /** @default null */
+                        maxAiFixesPerMonth?: number | null;
+                        /** @default null */
+                        maxSeats?: number | null;
+                        /** @default null */
+                        maxProjects?: number | null;
+                        /** @default null */
+                        maxStorageGb?: number | null;
+                        /** @default null */
+                        maxConcurrentRuns?: number | null;
+                        /** @default false */
+                        includesPrioritySupport?: boolean;
+                        /** @default false */
+                        includesAdvancedAnalytics?: boolean;
+                        /** @default 600 */
+                        apiRequestsPerMinute?: number;
+                        /** @default true */
+                        isPublic?: boolean;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new tier */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminTier"];
+                    };
+                };
+                /** @description a tier with that key exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions/tiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminTier"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Edit a tier's prices or limits (applies to every subscription on it from the next period's invoice on) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        description?: string;
+                        monthlyPriceCents?: number;
+                        overagePriceCents?: number;
+                        overageAllowed?: boolean;
+                        maxAnalysesPerMonth?: number | null;
+                        maxAiFixesPerMonth?: number | null;
+                        maxSeats?: number | null;
+                        maxProjects?: number | null;
+                        maxStorageGb?: number | null;
+                        maxConcurrentRuns?: number | null;
+                        includesPrioritySupport?: boolean;
+                        includesAdvancedAnalytics?: boolean;
+                        apiRequestsPerMinute?: number;
+                        isPublic?: boolean;
+                        sortOrder?: number;
+                        id?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the tier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminTier"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -3326,151 +3704,6 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/tiers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every tier, hidden ones included */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the tiers; Content-Range: tiers */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AdminTier"][];
-                    };
-                };
-                /** @description An error (RFC 9457) */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/tiers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One tier */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the tier */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AdminTier"];
-                    };
-                };
-                /** @description An error (RFC 9457) */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Edit a tier's price or limits (applies to every subscription on it from the next period's invoice on) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        description?: string;
-                        monthlyPriceCents?: number;
-                        overagePriceCents?: number;
-                        overageAllowed?: boolean;
-                        maxAnalysesPerMonth?: number | null;
-                        maxAiFixesPerMonth?: number | null;
-                        maxSeats?: number | null;
-                        maxProjects?: number | null;
-                        maxStorageGb?: number | null;
-                        maxConcurrentRuns?: number | null;
-                        includesPrioritySupport?: boolean;
-                        includesAdvancedAnalytics?: boolean;
-                        apiRequestsPerMinute?: number;
-                        isPublic?: boolean;
-                        id?: string;
-                        name?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description the tier */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AdminTier"];
-                    };
-                };
-                /** @description An error (RFC 9457) */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7294,6 +7527,100 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Repository"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/repositories/{repositoryId}/analysis-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A repository's quality gate and rules turned off in the portal, and what its .argus.yml overrides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    repositoryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepositoryAnalysisSettings"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the quality gate (limits on new findings per severity and on new secrets) or turn rules off or on */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    repositoryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        gate?: {
+                            critical?: number | null;
+                            high?: number | null;
+                            medium?: number | null;
+                            low?: number | null;
+                            secrets?: number | null;
+                        };
+                        /** @description Rule id → "off", or null to turn it back on */
+                        rules?: {
+                            [key: string]: "off" | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description the settings as they are now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepositoryAnalysisSettings"];
                     };
                 };
                 /** @description An error (RFC 9457) */
@@ -11165,6 +11492,39 @@ export interface components {
             workspaceName: string;
             stripePaymentIntentId: string | null;
         };
+        AdminPaymentRetry: {
+            /** @enum {string} */
+            outcome: "paid" | "failed" | "pending" | "manual" | "not_owed";
+            message: string;
+            invoice: {
+                id: string;
+                number: string;
+                workspaceId: string;
+                tierName: string;
+                /** Format: date-time */
+                billingPeriodStart: string;
+                /** Format: date-time */
+                billingPeriodEnd: string;
+                currency: string;
+                subtotalCents: number;
+                taxCents: number;
+                taxRateBps: number;
+                totalCents: number;
+                overageChargesCents: number;
+                creditsAppliedCents: number;
+                amountRefundedCents: number;
+                status: components["schemas"]["InvoiceStatus"];
+                /** Format: date-time */
+                paidAt: string | null;
+                paymentAttempts: number;
+                lastPaymentError: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                workspaceName: string;
+                stripePaymentIntentId: string | null;
+                items: components["schemas"]["InvoiceItem"][];
+            };
+        };
         AdminSubscription: {
             id: string;
             workspaceId: string;
@@ -11180,6 +11540,36 @@ export interface components {
             pastDueSince: string | null;
             stripeCustomerId: string | null;
             creditCents?: number;
+        };
+        AdminSubscriptionSummary: {
+            windowDays: number;
+            since: string;
+            tiers: {
+                tier: string;
+                displayName: string;
+                monthlyPriceCents: number;
+                isPublic: boolean;
+                active: number;
+                trialing: number;
+                pastDue: number;
+                /** @description Cancelled within the window (and not resubscribed), on the tier they left */
+                cancelled: number;
+                /** @description cancelled ÷ (cancelled + active + trialing + past due), in percent with one decimal */
+                churnRate: number;
+                /** @description (active + past due) × the monthly price, integer cents */
+                mrrCents: number;
+            }[];
+            totals: {
+                active: number;
+                trialing: number;
+                pastDue: number;
+                /** @description Cancelled within the window (and not resubscribed), on the tier they left */
+                cancelled: number;
+                /** @description cancelled ÷ (cancelled + active + trialing + past due), in percent with one decimal */
+                churnRate: number;
+                /** @description (active + past due) × the monthly price, integer cents */
+                mrrCents: number;
+            };
         };
         AdminSupportTicket: {
             id: string;
@@ -11233,6 +11623,7 @@ export interface components {
             includesAdvancedAnalytics: boolean;
             apiRequestsPerMinute: number;
             isPublic: boolean;
+            sortOrder: number;
         };
         AiKeySet: {
             provider: components["schemas"]["AiProvider"];
@@ -11344,6 +11735,29 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        ArgusYmlSeen: {
+            file: string;
+            commitSha: string | null;
+            /** Format: date-time */
+            seenAt: string;
+            /** @description The gate the file sets (it replaces the portal gate), or null when it sets none */
+            gate: {
+                /** @description Max new findings before the gate fails; null = no limit */
+                critical?: number | null;
+                /** @description Max new findings before the gate fails; null = no limit */
+                high?: number | null;
+                /** @description Max new findings before the gate fails; null = no limit */
+                medium?: number | null;
+                /** @description Max new findings before the gate fails; null = no limit */
+                low?: number | null;
+                /** @description Max new secrets (any severity); null = no limit */
+                secrets?: number | null;
+            } | null;
+            /** @description Rule settings in the file (off or a severity); they win over the portal */
+            rules: {
+                [key: string]: string;
+            };
         };
         BatchPullRequestResult: {
             workflowId: string;
@@ -11547,7 +11961,11 @@ export interface components {
             conditions: components["schemas"]["GateCondition"][];
         };
         GateCondition: {
-            severity: components["schemas"]["Severity"];
+            /**
+             * @description The severity limited, or `secrets`: new committed secrets of any severity
+             * @enum {string}
+             */
+            severity: "critical" | "high" | "medium" | "low" | "info" | "secrets";
             maxNew: number;
             actualNew: number;
             passed: boolean;
@@ -11922,6 +12340,76 @@ export interface components {
             from: components["schemas"]["Tier"];
             to: components["schemas"]["Tier"] | null;
         };
+        PlatformSettings: {
+            environment: string;
+            release: string;
+            urls: {
+                portal: string;
+                console: string;
+                publicApi: string;
+            };
+            temporal: {
+                address: string;
+                namespace: string;
+                taskQueue: string;
+                uiUrl: string;
+                workflowsUrl: string;
+            };
+            billing: {
+                /** @enum {string} */
+                mode: "stripe" | "manual";
+                defaultTier: string;
+                billingPeriod: string;
+                trialPeriod: string | null;
+                dunningDelays: string[];
+                taxRates: {
+                    country: string;
+                    basisPoints: number;
+                }[];
+                invoicingEvery: string;
+                currency: string;
+                stripeWebhookConfigured: boolean;
+            };
+            mail: {
+                /**
+                 * @description smtp: mail is sent; outbox: kept in the outbox for staff to read (no SMTP_URL)
+                 * @enum {string}
+                 */
+                transport: "smtp" | "outbox";
+                smtpHost: string | null;
+                from: string;
+                outbox: {
+                    pending: number;
+                    sent: number;
+                    failed: number;
+                    kept: number;
+                    /** Format: date-time */
+                    oldestPendingAt: string | null;
+                };
+            };
+            maintenance: {
+                enabled: boolean;
+                message: string;
+                retryAfterSeconds: number;
+                /** Format: date-time */
+                since: string | null;
+            };
+            integrations: {
+                name: string;
+                configured: boolean;
+                detail: string;
+            }[];
+            limits: {
+                authRequestsPerMinute: number;
+                systemLogEntriesPerMinute: number;
+                trustProxy: string;
+            };
+            staff: {
+                /** @enum {string} */
+                role: "super_admin" | "billing_admin" | "support_admin" | "analytics_admin";
+                members: number;
+            }[];
+        };
         Problem: {
             type: string;
             title: string;
@@ -11951,6 +12439,35 @@ export interface components {
             createdAt: string;
             /** @description The newest run; only the list fills it in, single-repository answers carry null */
             lastRun: components["schemas"]["RepositoryLastRun"] | null;
+        };
+        RepositoryAnalysisSettings: {
+            repositoryId: string;
+            /** @description The gate set in the portal (defaults where nobody set a value) */
+            gate: {
+                /** @description Max new findings before the gate fails; null = no limit */
+                critical: number | null;
+                /** @description Max new findings before the gate fails; null = no limit */
+                high: number | null;
+                /** @description Max new findings before the gate fails; null = no limit */
+                medium: number | null;
+                /** @description Max new findings before the gate fails; null = no limit */
+                low: number | null;
+                /** @description Max new secrets (any severity); null = no limit */
+                secrets: number | null;
+            };
+            /**
+             * @description Where the gate of the next analysis comes from
+             * @enum {string}
+             */
+            gateSource: "portal" | "default" | "argus.yml";
+            /** @description Rule ids turned off in the portal */
+            rulesOff: string[];
+            /** @description What the newest analysis found in .argus.yml; null before the first analysis or without a file */
+            argusYml: components["schemas"]["ArgusYmlSeen"] | null;
+            /** @description Whether the caller may change the settings (workspace admins) */
+            canEdit: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         RepositoryHealth: {
             range: components["schemas"]["AnalyticsRange"];
@@ -12065,6 +12582,14 @@ export interface components {
             configErrors: components["schemas"]["ConfigError"][];
             isBaseline: boolean;
             comparedToRunId: string | null;
+            /**
+             * @description incremental: only the files a pull request changed (and their importers) were analyzed; the other findings were carried from carriedFromRunId.
+             * @enum {string|null}
+             */
+            analysisMode: "full" | "incremental" | null;
+            filesAnalyzed: number | null;
+            filesChanged: number | null;
+            carriedFromRunId: string | null;
             error: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -12153,6 +12678,8 @@ export interface components {
             };
             /** @description Findings in test, example, docs and fixture files: listed under their own filter, counted nowhere else */
             outsideProduction?: number;
+            /** @description New open secrets in production code (the gate’s secrets limit) */
+            newSecrets?: number;
         };
         /** @enum {string} */
         RunTrigger: "push" | "pull_request" | "manual" | "schedule";

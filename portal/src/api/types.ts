@@ -37,6 +37,7 @@ export type Category = Schemas['Category'];
 export type RunStatus = Schemas['RunStatus'];
 export type RunTrigger = Schemas['RunTrigger'];
 export type Repository = Schemas['Repository'];
+export type RepositoryAnalysisSettings = Schemas['RepositoryAnalysisSettings'];
 export type RepositoryPage = Schemas['RepositoryPage'];
 export type AnalysisStarted = Schemas['AnalysisStarted'];
 /** What the worker reports while a run is in flight; every field is optional. */

@@ -34,6 +34,7 @@ const TokensPage = lazyPage(() => import('../tokens/TokensPage'), 'TokensPage');
 const BillingPage = lazyPage(() => import('../billing/BillingPage'), 'BillingPage');
 const AnalyticsPage = lazyPage(() => import('../analytics/AnalyticsPage'), 'AnalyticsPage');
 const RepositoryOverviewPage = lazyPage(() => import('../repositories/overview/RepositoryOverviewPage'), 'RepositoryOverviewPage');
+const RepositorySettingsPage = lazyPage(() => import('../repositories/settings/RepositorySettingsPage'), 'RepositorySettingsPage');
 const SearchPage = lazyPage(() => import('../search/SearchPage'), 'SearchPage');
 const RulesPage = lazyPage(() => import('../rules/RulesPage'), 'RulesPage');
 const SupportPage = lazyPage(() => import('../support/SupportPage'), 'SupportPage');
@@ -70,6 +71,7 @@ export function App() {
               <Route index element={<DashboardPage />} />
               <Route path="repositories" element={<RepositoriesPage />} />
             <Route path="repositories/:repositoryId/overview" element={<RepositoryOverviewPage />} />
+            <Route path="repositories/:repositoryId/settings" element={<RepositorySettingsPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
               <Route path="github/setup" element={<GitHubSetupPage />} />
               <Route path="runs" element={<RunsPage />} />

@@ -242,6 +242,9 @@ export function RepositoriesPage() {
                         <Link to={`/repositories/${repository.id}/overview`} className="text-xs font-medium text-indigo-600 hover:underline" data-testid="repository-overview-link">
                           Overview
                         </Link>
+                        <Link to={`/repositories/${repository.id}/settings`} className="text-xs font-medium text-indigo-600 hover:underline" data-testid="repository-settings-link">
+                          Gate &amp; rules
+                        </Link>
                       </div>
                       <p className="mt-0.5 truncate font-mono text-xs text-gray-500" title={repository.cloneUrl}>
                         {repository.cloneUrl}

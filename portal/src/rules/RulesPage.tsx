@@ -50,7 +50,7 @@ export function RulesPage() {
         title="Rules"
         description={
           <>
-            What Argus checks, why it matters and how to fix it. To turn a rule off for a repository, add it to{' '}
+            What Argus checks, why it matters and how to fix it. To turn a rule off for a repository, use its <strong>Gate &amp; rules</strong> page (from Repositories), or add it to{' '}
             <code className="font-mono">.argus.yml</code>: <code className="font-mono">rules: {'{'} &quot;eslint/no-console&quot;: off {'}'}</code> (or give a severity instead of off).
           </>
         }

@@ -45,7 +45,7 @@ export function QualityGateCard({ run }: { run: Run }) {
             <tbody className="divide-y divide-gray-100">
               {gate.conditions.map((c) => (
                 <tr key={c.severity} data-testid={`gate-condition-${c.severity}`}>
-                  <td className="py-1.5 text-gray-900">{formatSeverity(c.severity)}</td>
+                  <td className="py-1.5 text-gray-900">{c.severity === 'secrets' ? 'Secrets' : formatSeverity(c.severity)}</td>
                   <td className={`py-1.5 text-right tabular-nums ${c.passed ? 'text-gray-700' : 'font-semibold text-red-700'}`}>{c.actualNew}</td>
                   <td className="py-1.5 text-right tabular-nums text-gray-500">≤ {c.maxNew}</td>
                   <td className="py-1.5 text-right">

@@ -188,6 +188,17 @@ function RunDetail({ run, liveStatus }: { run: Run; liveStatus: ReturnType<typeo
           </p>
         ) : null}
 
+        {run.analysisMode === 'incremental' && run.carriedFromRunId && run.status === 'completed' && (
+          <p className="text-sm text-gray-500" data-testid="incremental-note">
+            Incremental analysis: {(run.filesChanged ?? 0).toLocaleString()} changed {run.filesChanged === 1 ? 'file' : 'files'}, {(run.filesAnalyzed ?? 0).toLocaleString()}{' '}
+            analyzed with the files that import them; findings in the other files were carried forward from{' '}
+            <Link to={`/runs/${run.carriedFromRunId}`} className="font-medium text-indigo-600 hover:text-indigo-500">
+              the base commit&apos;s run
+            </Link>
+            .
+          </p>
+        )}
+
         {run.configErrors.length > 0 && (
           <section className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm" aria-labelledby="config-errors-heading" data-testid="config-errors">
             <h2 id="config-errors-heading" className="font-medium text-amber-900">

@@ -200,6 +200,12 @@ export const OWN_RULES: readonly OwnRule[] = [
     why: 'Without Content-Security-Policy, X-Frame-Options, X-Content-Type-Options and HSTS, XSS is easier to exploit, pages can be framed (clickjacking) and X-Powered-By advertises the framework.',
     fix: 'app.use(helmet()) right after creating the app, and tune its Content-Security-Policy.', noncompliant: 'const app = express();', compliant: "const app = express();\napp.use(helmet());", helpUri: 'https://expressjs.com/en/advanced/best-practice-security.html#use-helmet',
   },
+  {
+    id: 'python/django-debug', language: 'python', title: 'Django settings with DEBUG = True', category: 'security', severity: 'medium', cwe: ['CWE-489', 'CWE-215'], owasp: [A05],
+    description: 'A Django settings module sets DEBUG = True unconditionally.',
+    why: 'With DEBUG on, every error page shows the stack trace, local variables, settings and SQL to whoever triggers it, and Django keeps every query in memory.',
+    fix: 'Read DEBUG from the environment, off by default: DEBUG = os.environ.get("DJANGO_DEBUG") == "1".', noncompliant: 'DEBUG = True', compliant: "DEBUG = os.environ.get('DJANGO_DEBUG') == '1'", helpUri: 'https://docs.djangoproject.com/en/stable/ref/settings/#debug',
+  },
   // Secrets
   ...secret('private-key', 'Private key committed to the repository', 'critical', ['CWE-321'], 'A PEM/OpenSSH private key block.', '-----BEGIN RSA PRIVATE KEY-----', 'Load the key from a secret store or a mounted file outside the repository.'),
   ...secret('aws-access-key-id', 'AWS access key ID', 'critical', ['CWE-798'], 'An AWS access key id (AKIA…, ASIA…).', "aws_access_key_id = 'AKIA…'", 'Use IAM roles or environment credentials.'),

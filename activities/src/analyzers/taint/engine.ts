@@ -428,6 +428,10 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     if (stack.has(fn) || depth > MAX_CALL_DEPTH) return null;
     const env = new Env(parent);
     const frame: Frame = { mod, env, depth, stack: new Set(stack).add(fn), returned: null };
+    // A handler returned by a factory (`export function x () { return ({ query }: Request, res: Response) => … }`) is
+    // registered elsewhere; its first parameter typed as Express's Request says what it receives.
+    const p0Type = fn.parameters[0]?.type?.getText(mod.sf);
+    if (role === 'plain' && !args[0] && p0Type && /^(?:express\.)?Request(?:<.*>)?$/.test(p0Type)) role = 'handler';
     fn.parameters.forEach((p, i) => {
       const n = p.name;
       if (ts.isIdentifier(n)) {
@@ -834,6 +838,8 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     if (mod === 'global' && (member === 'eval' || member === 'Function') && args.some((a) => a)) report(f.mod, 'code-injection', n, `${member}()`, args.find((a) => a)!);
     if (mod === 'global' && (member === 'setTimeout' || member === 'setInterval' || member === 'setImmediate') && arg0) report(f.mod, 'code-injection', n, `${member}() with a string`, arg0);
     if (mod === 'vm' && /^(?:runInThisContext|runInNewContext|runInContext|compileFunction)$/.test(member) && arg0) report(f.mod, 'code-injection', n, `vm.${member}()`, arg0);
+    // mathjs < 3.11 evaluates expressions with access to the Function constructor (CVE-2017-1001002): code execution.
+    if (mod === 'mathjs' && /^(?:eval|evaluate|compile)$/.test(member) && arg0) report(f.mod, 'code-injection', n, `mathjs.${member}()`, arg0);
     if (mod === 'global' && member === 'require' && arg0) report(f.mod, 'dynamic-import', n, 'require()', arg0);
     if (mod === 'global' && member === 'RegExp' && arg0) report(f.mod, 'regex-injection', n, 'RegExp()', arg0);
     // OS commands
@@ -889,8 +895,9 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
         report(f.mod, 'sql-injection', n, `${receiverChain?.join('.') ?? ''}.${method}()`, arg0);
       }
     }
-    // NoSQL
-    if (receiver && !NOT_A_COLLECTION.test(last)) {
+    // NoSQL. A one-argument update() is a hash (`createHash().update(data)`) or an ORM instance's values
+    // (`user.update({ password })`), not a collection's filter + update.
+    if (receiver && !NOT_A_COLLECTION.test(last) && !(method === 'update' && n.arguments.length < 2)) {
       const a0 = n.arguments[0];
       if (a0 && ts.isObjectLiteralExpression(a0) && (NOSQL_METHODS.has(method) || method === 'where')) {
         for (const p of a0.properties) {

@@ -48,7 +48,7 @@ function taintAppliesTo(p: string): boolean {
 }
 
 /** Turns an engine flow into a finding with the path in its message (the full path is in `flow`). */
-function flowToFinding(flow: TaintFlow, lines: readonly string[]): RawFinding {
+function flowToFinding(flow: TaintFlow, lines: readonly string[], origin: string): RawFinding {
   const hops = flow.steps.map((s) => `${s.note} (${s.path}:${s.line})`);
   const shown = hops.length > 6 ? [...hops.slice(0, 2), `… ${hops.length - 4} more steps …`, ...hops.slice(-2)] : hops;
   return {
@@ -65,6 +65,7 @@ function flowToFinding(flow: TaintFlow, lines: readonly string[]): RawFinding {
     snippet: snippetOf(lines, flow.startLine, flow.endLine),
     helpUrl: null,
     flow: flow.steps,
+    origin,
   };
 }
 
@@ -77,23 +78,58 @@ class ModuleCache {
     return this.modules.get(rel) ?? null;
   }
 
+  /** The smallest depth each module was loaded at: its imports are followed IMPORT_DEPTH - depth levels further. */
+  private readonly depths = new Map<string, number>();
+
   async load(rel: string, depth: number): Promise<void> {
-    if (this.modules.has(rel)) return;
-    this.modules.set(rel, null);
-    let text: string;
-    try {
-      text = await readSource(this.root, rel);
-    } catch {
-      return;
+    // A module first met deep in another file's imports is expanded again when met shallower, so a file's
+    // flows never depend on which files were analyzed before it (incremental runs rely on that).
+    const seen = this.depths.get(rel);
+    if (seen !== undefined && seen <= depth) return;
+    this.depths.set(rel, depth);
+    let mod = this.modules.get(rel) ?? null;
+    if (seen === undefined) {
+      this.modules.set(rel, null);
+      let text: string;
+      try {
+        text = await readSource(this.root, rel);
+      } catch {
+        return;
+      }
+      if (text.length > MAX_TAINT_BYTES) return;
+      mod = parseModule(rel, text);
+      this.modules.set(rel, mod);
     }
-    if (text.length > MAX_TAINT_BYTES) return;
-    const mod = parseModule(rel, text);
-    this.modules.set(rel, mod);
-    if (depth >= IMPORT_DEPTH) return;
-    for (const spec of relativeImports(mod)) {
-      const target = await this.resolvePath(rel, spec);
-      if (target) await this.load(target, depth + 1);
+    if (!mod || depth >= IMPORT_DEPTH) return;
+    if (!this.edges.has(rel)) {
+      const targets: string[] = [];
+      for (const spec of relativeImports(mod)) {
+        const target = await this.resolvePath(rel, spec);
+        if (target) targets.push(target);
+      }
+      this.edges.set(rel, targets);
     }
+    for (const target of this.edges.get(rel)!) await this.load(target, depth + 1);
+  }
+
+  private readonly edges = new Map<string, string[]>();
+
+  /** The modules within IMPORT_DEPTH imports of a file (breadth first): all a flow from it may enter. */
+  reachableFrom(rel: string): Set<string> {
+    const reach = new Set([rel]);
+    let frontier = [rel];
+    for (let d = 0; d < IMPORT_DEPTH && frontier.length > 0; d++) {
+      const next: string[] = [];
+      for (const m of frontier) {
+        for (const t of this.edges.get(m) ?? []) {
+          if (reach.has(t)) continue;
+          reach.add(t);
+          next.push(t);
+        }
+      }
+      frontier = next;
+    }
+    return reach;
   }
 
   private readonly resolved = new Map<string, string | null>();
@@ -143,7 +179,9 @@ export function createTaintAnalyzer(): Analyzer {
         if (mod) {
           let flows: TaintFlow[] = [];
           try {
-            flows = findTaintFlows(mod, { resolve: (from, spec) => cache.resolveSync(from, spec) });
+            // Only modules within reach: what earlier files loaded into the cache must not change this file's flows.
+            const reach = cache.reachableFrom(rel);
+            flows = findTaintFlows(mod, { resolve: (from, spec) => { const m = cache.resolveSync(from, spec); return m && reach.has(m.rel) ? m : null; } });
           } catch {
             // A construct the engine does not handle must not cost the other analyzers' findings.
             flows = [];
@@ -155,7 +193,7 @@ export function createTaintAnalyzer(): Analyzer {
               lines = m ? splitLines(m.sf.text) : [];
               lineCache.set(flow.path, lines);
             }
-            out.push(flowToFinding(flow, lines));
+            out.push(flowToFinding(flow, lines, rel));
           }
         }
         input.onProgress?.(++done);

@@ -179,3 +179,22 @@ describe('taint analyzer', () => {
     }
   });
 });
+
+describe('taint engine: issue 16 fidelity additions', () => {
+  it('treats a factory-returned handler with a typed Request as a handler, reports mathjs.eval, and skips one-argument update()', () => {
+    const code = [
+      "import { Request, Response } from 'express';",
+      "import * as fs from 'fs';",
+      "import mathjs from 'mathjs';",
+      'export function serve () {',
+      '  return ({ params, body }: Request, res: Response) => {',
+      '    fs.readFileSync(params.file);',
+      '    mathjs.eval(body.eqn);',
+      "    crypto.createHash('md5').update(body.password);",
+      '    user.update({ password: body.password });',
+      '  };',
+      '}',
+    ].join('\n');
+    expect(flowsOf(code, 'src/app.ts')).toEqual(['6 path-traversal', '7 code-injection']);
+  });
+});

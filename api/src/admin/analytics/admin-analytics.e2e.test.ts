@@ -28,11 +28,12 @@ beforeAll(async () => {
   const free = await tierId('free');
   const periodStart = new Date(`${daysAgo(3)}T00:00:00Z`);
   const periodEnd = new Date(periodStart.getTime() + 30 * 86_400_000);
-  const subs: { tier: string; status: string; cancelledAt?: Date }[] = [
+  const subs: { tier: string; status: string; cancelledAt?: Date; left?: string }[] = [
     { tier: ent, status: 'active' },
     { tier: pro, status: 'active' },
     { tier: pro, status: 'past_due' },
-    { tier: pro, status: 'cancelled', cancelledAt: new Date(`${daysAgo(2)}T09:00:00Z`) },
+    // Cancelled: the subscription fell back to Free; its audit entry names the tier it left.
+    { tier: free, status: 'cancelled', cancelledAt: new Date(`${daysAgo(2)}T09:00:00Z`), left: 'professional' },
     { tier: pro, status: 'trial' },
     { tier: free, status: 'active' },
   ];
@@ -41,6 +42,9 @@ beforeAll(async () => {
     const [ws] = await env.knex('workspaces').insert({ name: `Customer ${i}`, slug: `customer-${i}-${Date.now()}`, kind: 'team', ownerId: customer.user.id }).returning('id');
     const [sub] = await env.knex('subscription').insert({ workspaceId: ws.id, tierId: s.tier, periodTierId: s.tier, status: s.status, currentPeriodStart: periodStart, currentPeriodEnd: periodEnd, cancelledAt: s.cancelledAt ?? null }).returning('id');
     ids.push(sub.id);
+    if (s.left) {
+      await env.knex('activity_log').insert({ workspaceId: ws.id, actorKind: 'system', action: 'subscription.cancelled', resourceType: 'subscription', resourceId: sub.id, before: { status: 'active', tier: s.left }, after: { status: 'cancelled', tier: 'free' } });
+    }
     if (i === 0) {
       // Upgraded from Professional to Enterprise: consecutive invoices at the two prices (expansion 40,000 cents).
       await env.knex('invoice').insert([

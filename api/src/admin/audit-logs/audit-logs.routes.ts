@@ -55,6 +55,7 @@ const auditList = {
       actorId: ZUuid.optional(),
       actorKind: z.enum(['user', 'staff', 'system', 'api_token']).optional(),
       resourceType: ZText.optional(),
+      impersonated: z.boolean().optional(),
       from: ZInstantFilter.optional(),
       to: ZInstantFilter.optional(),
     })
@@ -65,7 +66,7 @@ export const auditLogRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/admin/audit-logs',
-    summary: 'The activity log across all workspaces (filters: action (exact, or prefix ending in "."), workspaceId, actorId, …)',
+    summary: 'The activity log across all workspaces (filters: action (exact, or prefix ending in "."), workspaceId, actorId, impersonated, …)',
     tags: ['admin'],
     auth: 'staff',
     staffPermission: 'audit:read',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { BillingError, createStripeClient, refundInvoice } from '@argus/activities';
 import {
@@ -12,7 +13,10 @@ import {
   listSubscriptionsForAdmin,
   listTiers,
   findTierById,
+  findTierByName,
+  insertTier,
   markInvoicePaid,
+  summarizeSubscriptionsByTier,
   updateTier,
   type AdminInvoiceRow,
   type AdminSubscriptionRow,
@@ -23,10 +27,10 @@ import type { AppDeps } from '../../app-deps';
 import { defineRoute } from '../../http/route';
 import { recordActivity } from '../../audit/activity-log';
 import { isUuid } from '../../access/workspace-access';
-import { BadRequestError, ConflictError, ServiceUnavailableError } from '../../http/errors';
+import { BadRequestError, ConflictError, RequestValidationError, ServiceUnavailableError } from '../../http/errors';
 import { workflowClient } from '../../temporal/workflow-client';
 import { applyChange, lifecycleInput, publicInvoice, publicInvoiceItem } from '../../billing/billing.service';
-import { ZInvoice, ZInvoiceSummary, ZSubscriptionChange } from '../../billing/billing.schemas';
+import { ZInvoice, ZInvoiceSummary, ZPaymentRetry, ZSubscriptionChange } from '../../billing/billing.schemas';
 import { ZIdParams, ZText, ZUuid, idFilter, listResponses, notFound, parseListParams, sendList } from '../simple-rest';
 
 // The console's billing resources (admin-ui/src/invoices, subscriptions, tiers): billing admins mark invoices paid in
@@ -70,6 +74,7 @@ const ZAdminTier = z
     includesAdvancedAnalytics: z.boolean(),
     apiRequestsPerMinute: z.number().int(),
     isPublic: z.boolean(),
+    sortOrder: z.number().int(),
   })
   .meta({ id: 'AdminTier' });
 const toAdminTier = (t: TierRow) => ({
@@ -90,6 +95,7 @@ const toAdminTier = (t: TierRow) => ({
   includesAdvancedAnalytics: t.includesAdvancedAnalytics,
   apiRequestsPerMinute: t.apiRequestsPerMinute,
   isPublic: t.isPublic,
+  sortOrder: t.sortOrder,
 });
 
 const toAdminInvoice = (r: AdminInvoiceRow) => ({ ...publicInvoice(r, r.tierName), workspaceName: r.workspaceName, stripePaymentIntentId: r.stripePaymentIntentId });
@@ -132,29 +138,104 @@ async function invoiceBody(deps: AppDeps, id: string) {
   return { ...toAdminInvoice(page.rows[0]!), items: invoice.items.map(publicInvoiceItem) };
 }
 
+// A tier's prices (integer cents) and limits (null: unlimited), as billing admins create and edit them.
+const tierFields = {
+  displayName: z.string().trim().min(1).max(50),
+  description: z.string().trim().max(500),
+  monthlyPriceCents: z.number().int().min(0).max(100_000_000),
+  overagePriceCents: z.number().int().min(0).max(100_000),
+  overageAllowed: z.boolean(),
+  maxAnalysesPerMonth: z.number().int().min(0).max(10_000_000).nullable(),
+  maxAiFixesPerMonth: z.number().int().min(0).max(10_000_000).nullable(),
+  maxSeats: z.number().int().min(1).max(100_000).nullable(),
+  maxProjects: z.number().int().min(1).max(100_000).nullable(),
+  maxStorageGb: z.number().int().min(0).max(1_000_000).nullable(),
+  maxConcurrentRuns: z.number().int().min(1).max(1000).nullable(),
+  includesPrioritySupport: z.boolean(),
+  includesAdvancedAnalytics: z.boolean(),
+  apiRequestsPerMinute: z.number().int().min(1).max(1_000_000),
+  isPublic: z.boolean(),
+  sortOrder: z.number().int().min(0).max(10_000),
+};
+
+/** The tier's key: what BILLING_DEFAULT_TIER, the portal and the API name it by. It never changes once created. */
+const ZTierKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_-]{1,29}$/, 'must be 2–30 lowercase letters, digits, "-" or "_", starting with a letter');
+
+const ZNewTier = z.strictObject(
+  {
+    name: ZTierKey,
+    ...tierFields,
+    description: tierFields.description.default(''),
+    // The database's defaults, stated here so that the documented body says what a new tier gets.
+    overagePriceCents: tierFields.overagePriceCents.default(10),
+    overageAllowed: tierFields.overageAllowed.default(true),
+    maxAnalysesPerMonth: tierFields.maxAnalysesPerMonth.default(null),
+    maxAiFixesPerMonth: tierFields.maxAiFixesPerMonth.default(null),
+    maxSeats: tierFields.maxSeats.default(null),
+    maxProjects: tierFields.maxProjects.default(null),
+    maxStorageGb: tierFields.maxStorageGb.default(null),
+    maxConcurrentRuns: tierFields.maxConcurrentRuns.default(null),
+    includesPrioritySupport: tierFields.includesPrioritySupport.default(false),
+    includesAdvancedAnalytics: tierFields.includesAdvancedAnalytics.default(false),
+    apiRequestsPerMinute: tierFields.apiRequestsPerMinute.default(600),
+    isPublic: tierFields.isPublic.default(true),
+    sortOrder: tierFields.sortOrder.optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `has fields a new tier does not take: ${issue.keys.join(', ')}${issue.keys.includes('id') ? ' (Argus gives a new tier its id; to edit a tier, PUT /api/admin/subscriptions/tiers/{id})' : ''}`
+        : undefined,
+  },
+);
+
+// react-admin's edit form sends the whole record back; the id and the key may come along but never change.
 const tierChanges = z
-  .object({
-    displayName: z.string().trim().min(1).max(50),
-    description: z.string().trim().max(500),
-    monthlyPriceCents: z.number().int().min(0).max(100_000_000),
-    overagePriceCents: z.number().int().min(0).max(100_000),
-    overageAllowed: z.boolean(),
-    maxAnalysesPerMonth: z.number().int().min(0).max(10_000_000).nullable(),
-    maxAiFixesPerMonth: z.number().int().min(0).max(10_000_000).nullable(),
-    maxSeats: z.number().int().min(1).max(100_000).nullable(),
-    maxProjects: z.number().int().min(1).max(100_000).nullable(),
-    maxStorageGb: z.number().int().min(0).max(1_000_000).nullable(),
-    maxConcurrentRuns: z.number().int().min(1).max(1000).nullable(),
-    includesPrioritySupport: z.boolean(),
-    includesAdvancedAnalytics: z.boolean(),
-    apiRequestsPerMinute: z.number().int().min(1).max(1_000_000),
-    isPublic: z.boolean(),
-  })
+  .object(tierFields)
   .partial()
-  // react-admin's edit form sends the whole record back; the name (the tier's key) and the id never change.
   .extend({ id: z.string().optional(), name: z.string().optional() })
-  .strict()
-  .transform(({ id: _id, name: _name, ...changes }) => changes);
+  .strict();
+
+type TierChangeBody = z.infer<typeof tierChanges>;
+
+async function editTier(deps: AppDeps, req: Request, id: string, body: TierChangeBody) {
+  if (!isUuid(id)) throw notFound('tier');
+  const before = await findTierById(deps.knex, id);
+  if (!before) throw notFound('tier');
+  const { id: _id, name, ...changes } = body;
+  if (name !== undefined && name !== before.name) {
+    throw new RequestValidationError([{ path: 'body.name', message: `cannot change: the tier's key stays "${before.name}" (subscriptions, BILLING_DEFAULT_TIER and the portal name it); create a new tier instead` }]);
+  }
+  const tier = (await updateTier(deps.knex, id, changes))!;
+  await recordActivity(deps.knex, req, { action: 'tier.updated', resourceType: 'subscription_tier', resourceId: tier.id, before: toAdminTier(before), after: toAdminTier(tier) });
+  return toAdminTier(tier);
+}
+
+const ZTierSummary = z.object({
+  tier: z.string(),
+  displayName: z.string(),
+  monthlyPriceCents: z.number().int(),
+  isPublic: z.boolean(),
+  active: z.number().int(),
+  trialing: z.number().int(),
+  pastDue: z.number().int(),
+  cancelled: z.number().int().meta({ description: 'Cancelled within the window (and not resubscribed), on the tier they left' }),
+  churnRate: z.number().meta({ description: 'cancelled ÷ (cancelled + active + trialing + past due), in percent with one decimal' }),
+  mrrCents: z.number().int().meta({ description: '(active + past due) × the monthly price, integer cents' }),
+});
+const ZSubscriptionSummary = z
+  .object({
+    windowDays: z.number().int(),
+    since: z.string(),
+    tiers: z.array(ZTierSummary),
+    totals: ZTierSummary.omit({ tier: true, displayName: true, monthlyPriceCents: true, isPublic: true }),
+  })
+  .meta({ id: 'AdminSubscriptionSummary' });
+
+const churnRate = (cancelled: number, live: number) => (cancelled + live === 0 ? 0 : Math.round((1000 * cancelled) / (cancelled + live)) / 10);
 
 export const adminBillingRoutes = [
   defineRoute({
@@ -230,6 +311,45 @@ export const adminBillingRoutes = [
     },
   }),
   defineRoute({
+    method: 'post',
+    path: '/api/admin/invoices/:id/retry',
+    summary: "Charge a sent or failed invoice again now, with the workspace's default card (through its subscription workflow, as dunning would)",
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    successStatus: 200,
+    params: ZIdParams,
+    body: z
+      .object({ requestId: z.string().trim().min(8).max(100).optional().meta({ description: 'The same id again (a repeated click or request) answers the first attempt instead of charging twice' }) })
+      .default({}),
+    responses: {
+      200: { description: 'what the attempt did, and the invoice after it', schema: ZPaymentRetry.extend({ invoice: ZAdminInvoice.extend({ items: ZInvoice.shape.items }) }).meta({ id: 'AdminPaymentRetry' }) },
+      409: { description: 'the invoice is not owed, or billing is in manual mode' },
+      503: { description: 'billing could not take the retry right now' },
+    },
+    handler: async ({ deps, req, params, body }) => {
+      const invoice = await adminInvoice(deps, params.id);
+      if (!['sent', 'failed'].includes(invoice.status)) throw new ConflictError(`Invoice ${invoice.number} is ${invoice.status}; there is no payment to retry.`);
+      if (!deps.config.STRIPE_SECRET_KEY) {
+        throw new ConflictError(`Billing runs in manual mode (no Stripe keys), so there is no card to charge for invoice ${invoice.number}. When the money arrives, use "Mark paid".`);
+      }
+      const requestId = body.requestId ?? randomUUID();
+      let result;
+      try {
+        result = await workflowClient.updateSubscription(deps, lifecycleInput(deps, invoice.workspaceId), 'retryPayment', { invoiceId: invoice.id }, { updateId: `admin-retry-${invoice.id}-${requestId}` });
+      } catch (err) {
+        deps.logger.warn({ err, invoiceId: invoice.id }, 'payment retry by staff failed');
+        throw new ServiceUnavailableError('Billing could not take the retry right now; nothing was charged by this request. Try again in a minute.', {}, { cause: err });
+      }
+      const after = await invoiceBody(deps, invoice.id);
+      // A repeated request id is answered with the first attempt's result; only an attempt that happened is audited.
+      if (after.paymentAttempts !== invoice.paymentAttempts || after.status !== invoice.status) {
+        await recordActivity(deps.knex, req, { workspaceId: invoice.workspaceId, action: 'invoice.payment_retried', resourceType: 'invoice', resourceId: invoice.id, before: { status: invoice.status, paymentAttempts: invoice.paymentAttempts }, after: { outcome: result.outcome, status: after.status, paymentAttempts: after.paymentAttempts, requestId, by: 'staff' } });
+      }
+      return { ...result, invoice: after };
+    },
+  }),
+  defineRoute({
     method: 'get',
     path: '/api/admin/subscriptions',
     summary: 'All subscriptions with status (filters: status, tier, restricted, q on workspace)',
@@ -241,6 +361,94 @@ export const adminBillingRoutes = [
       const params = parseListParams(req.query, subscriptionList);
       return sendList(res, 'subscriptions', params, await listSubscriptionsForAdmin(deps.knex, params.filter, params), toAdminSubscription);
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/subscriptions/summary',
+    summary: 'Subscriptions grouped by tier: active, trialing, past due, cancelled in the window, churn rate and MRR (integer cents)',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30).meta({ description: 'The churn window: cancellations in the last N days' }) }),
+    responses: { 200: { description: 'one row per tier, hidden ones included, and the totals', schema: ZSubscriptionSummary } },
+    handler: async ({ deps, query }) => {
+      const since = new Date(Date.now() - query.days * 86_400_000);
+      const rows = await summarizeSubscriptionsByTier(deps.knex, since);
+      const tiers = rows.map((r) => ({
+        tier: r.tier,
+        displayName: r.displayName,
+        monthlyPriceCents: r.monthlyPriceCents,
+        isPublic: r.isPublic,
+        active: r.active,
+        trialing: r.trialing,
+        pastDue: r.pastDue,
+        cancelled: r.cancelled,
+        churnRate: churnRate(r.cancelled, r.active + r.trialing + r.pastDue),
+        mrrCents: r.mrrCents,
+      }));
+      const sum = (k: 'active' | 'trialing' | 'pastDue' | 'cancelled' | 'mrrCents') => tiers.reduce((n, t) => n + t[k], 0);
+      const totals = { active: sum('active'), trialing: sum('trialing'), pastDue: sum('pastDue'), cancelled: sum('cancelled'), mrrCents: sum('mrrCents') };
+      return { windowDays: query.days, since: since.toISOString(), tiers, totals: { ...totals, churnRate: churnRate(totals.cancelled, totals.active + totals.trialing + totals.pastDue) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/subscriptions/tiers',
+    summary: 'Every tier, hidden ones included',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    responses: { 200: { description: 'the tiers; Content-Range: tiers', schema: z.array(ZAdminTier) } },
+    handler: async ({ deps, res }) => {
+      const tiers = await listTiers(deps.knex, { includeHidden: true });
+      res.setHeader('Content-Range', tiers.length ? `tiers 0-${tiers.length - 1}/${tiers.length}` : 'tiers */0');
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+      return tiers.map(toAdminTier);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/admin/subscriptions/tiers',
+    summary: 'Create a tier: its key, prices in integer cents and limits (null: unlimited). Edit one with PUT /api/admin/subscriptions/tiers/{id}',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    body: ZNewTier,
+    responses: { 201: { description: 'the new tier', schema: ZAdminTier }, 409: { description: 'a tier with that key exists' } },
+    handler: async ({ deps, req, body: input }) => {
+      if (await findTierByName(deps.knex, input.name)) throw new ConflictError(`A tier with the key "${input.name}" already exists; edit it, or choose another key.`);
+      const tier = await insertTier(deps.knex, input);
+      await recordActivity(deps.knex, req, { action: 'tier.created', resourceType: 'subscription_tier', resourceId: tier.id, after: toAdminTier(tier) });
+      return toAdminTier(tier);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/admin/subscriptions/tiers/:id',
+    summary: 'One tier',
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    responses: { 200: { description: 'the tier', schema: ZAdminTier } },
+    handler: async ({ deps, params }) => {
+      if (!isUuid(params.id)) throw notFound('tier');
+      const tier = await findTierById(deps.knex, params.id);
+      if (!tier) throw notFound('tier');
+      return toAdminTier(tier);
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/admin/subscriptions/tiers/:id',
+    summary: "Edit a tier's prices or limits (applies to every subscription on it from the next period's invoice on)",
+    tags: ['admin', 'billing'],
+    auth: 'staff',
+    staffPermission: 'billing:manage',
+    params: ZIdParams,
+    body: tierChanges,
+    responses: { 200: { description: 'the tier', schema: ZAdminTier } },
+    handler: ({ deps, req, params, body }) => editTier(deps, req, params.id, body),
   }),
   defineRoute({
     method: 'get',
@@ -297,56 +505,6 @@ export const adminBillingRoutes = [
       const result = await applyChange(deps, 'admin', sub.workspaceId, (lifecycle) => workflowClient.updateSubscription(deps, lifecycle, 'changePlan', { tier: body.tier, direction: body.direction, requestId: randomUUID(), actorId: auth.userId }));
       await recordActivity(deps.knex, req, { workspaceId: sub.workspaceId, action: 'subscription.changed_by_staff', resourceType: 'subscription', resourceId: sub.id, after: { tier: body.tier, direction: body.direction } });
       return result;
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/admin/tiers',
-    summary: 'Every tier, hidden ones included',
-    tags: ['admin', 'billing'],
-    auth: 'staff',
-    staffPermission: 'billing:manage',
-    responses: { 200: { description: 'the tiers; Content-Range: tiers', schema: z.array(ZAdminTier) } },
-    handler: async ({ deps, res }) => {
-      const tiers = await listTiers(deps.knex, { includeHidden: true });
-      res.setHeader('Content-Range', `tiers 0-${Math.max(tiers.length - 1, 0)}/${tiers.length}`);
-      res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
-      return tiers.map(toAdminTier);
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/admin/tiers/:id',
-    summary: 'One tier',
-    tags: ['admin', 'billing'],
-    auth: 'staff',
-    staffPermission: 'billing:manage',
-    params: ZIdParams,
-    responses: { 200: { description: 'the tier', schema: ZAdminTier } },
-    handler: async ({ deps, params }) => {
-      if (!isUuid(params.id)) throw notFound('tier');
-      const tier = await findTierById(deps.knex, params.id);
-      if (!tier) throw notFound('tier');
-      return toAdminTier(tier);
-    },
-  }),
-  defineRoute({
-    method: 'put',
-    path: '/api/admin/tiers/:id',
-    summary: "Edit a tier's price or limits (applies to every subscription on it from the next period's invoice on)",
-    tags: ['admin', 'billing'],
-    auth: 'staff',
-    staffPermission: 'billing:manage',
-    params: ZIdParams,
-    body: tierChanges,
-    responses: { 200: { description: 'the tier', schema: ZAdminTier } },
-    handler: async ({ deps, req, params, body }) => {
-      if (!isUuid(params.id)) throw notFound('tier');
-      const before = await findTierById(deps.knex, params.id);
-      if (!before) throw notFound('tier');
-      const tier = (await updateTier(deps.knex, params.id, body))!;
-      await recordActivity(deps.knex, req, { action: 'tier.updated', resourceType: 'subscription_tier', resourceId: tier.id, before: toAdminTier(before), after: toAdminTier(tier) });
-      return toAdminTier(tier);
     },
   }),
   defineRoute({

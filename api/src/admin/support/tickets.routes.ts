@@ -72,7 +72,7 @@ export const adminTicketRoutes = [
       if (!(await findMembership(deps.knex, body.workspaceId, body.userId))) {
         throw new BadRequestError('The customer is not a member of that workspace.', { errors: [{ path: 'body.userId', message: 'is not a member of the workspace' }] });
       }
-      const ticket = await openTicket(deps, req, body);
+      const ticket = await openTicket(deps, req, { ...body, by: 'staff' });
       return ticketOr404(deps, ticket.id);
     },
   }),

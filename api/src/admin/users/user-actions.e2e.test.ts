@@ -166,6 +166,13 @@ describe('impersonation', () => {
     expect(entry).toMatchObject({ actorId: support.user.id, actorKind: 'staff', actingAsId: u.id, actingAsEmail: 'casey@example.test' });
     const logged = await supportConsole.dataProvider.getList('audit-logs', { pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'DESC' }, filter: { action: 'support_ticket.opened' } });
     expect(logged.data[0]).toMatchObject({ actor: { email: 'sue@staff.example.test' }, actingAs: { id: u.id, email: 'casey@example.test' } });
+    // The console can list only what was done as a customer, or only the rest.
+    const asCustomers = await supportConsole.dataProvider.getList('audit-logs', { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'DESC' }, filter: { impersonated: true } });
+    expect(asCustomers.data.map((e) => e.resourceId)).toEqual([ticket.body.id]);
+    const rest = await supportConsole.dataProvider.getList('audit-logs', { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'DESC' }, filter: { impersonated: false } });
+    expect(rest.data.some((e) => e.actingAs)).toBe(false);
+    // Staff opened it (as the customer), so staff are not mailed about a new ticket.
+    expect(await env.knex('outbox_emails').where({ template: 'support-ticket-opened' }).where('subject', 'like', '%Opened while impersonating%')).toHaveLength(0);
 
     // Never the account's credentials, tokens or billing, and never the console.
     await request(env.app).post('/api/account/password').set('authorization', as).send({ currentPassword: 'x', newPassword: 'y' }).expect(403);

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { createKnex, ensureDatabase, insertRepository, insertUser, insertWorkspaceWithOwner, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
+import { createLogger, createMetrics, loadConfig } from '@argus/activities';
+import { createArgusWorker } from '@argus/activities/worker';
+import type { AnalyzeRepositoryInput } from '@argus/workflows/contract';
+import { freePort, ROOT } from '../scripts/lib/processes';
+import { startTemporalDevServer } from '../scripts/lib/temporal-server';
+import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
+import { buildAnalysisTree } from './lib/analysis-tree';
+
+// `npm run bench:pr`: a pull request changing 10 files of a repository of real code (≥ 2,000 files from
+// node_modules), analyzed through the real workflow twice: incrementally (the default for a pull request) and in
+// full (`fullAnalysis`). Both must store the same findings; the ratio of their wall times is the figure.
+const run = promisify(execFile);
+const REPO_FILES = Number(process.env.BENCH_PR_FILES ?? 2100);
+const CHANGED = 10;
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'argus-bench-pr-'));
+const repoDir = path.join(tmp, 'repo');
+const tree = await buildAnalysisTree(path.join(ROOT, 'node_modules'), repoDir, REPO_FILES);
+const gitIn = (args: string[]) => run('git', ['-c', 'user.email=b@example.test', '-c', 'user.name=Bench', '-c', 'commit.gpgsign=false', ...args], { cwd: repoDir, maxBuffer: 64 << 20 }).then((r) => r.stdout.trim());
+await gitIn(['init', '-q', '-b', 'main']);
+await gitIn(['add', '-A']);
+await gitIn(['commit', '-qm', 'bench tree']);
+const baseSha = await gitIn(['rev-parse', 'HEAD']);
+
+// Ten files picked with a fixed seed, each given a small function with findings of its own.
+const all = (await gitIn(['ls-files'])).split('\n').filter((f) => /\.(?:[cm]?js|ts)$/.test(f));
+let seed = 17;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const picked = new Set<string>();
+while (picked.size < CHANGED) picked.add(all[Math.floor(random() * all.length)]!);
+for (const [i, file] of [...picked].entries()) {
+  await appendFile(path.join(repoDir, file), `\n// bench change ${i}\nfunction benchChange${i}(a, b) {\n  if (a == b) return eval(String(b));\n  return a;\n}\nvoid benchChange${i};\n`);
+}
+await gitIn(['checkout', '-qb', 'feature']);
+await gitIn(['commit', '-qam', 'ten files']);
+const headSha = await gitIn(['rev-parse', 'HEAD']);
+
+const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
+const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
+const config = loadConfig({ ...process.env, ...ephemeralSecrets(), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: pg.connectionString('argus'), TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench-pr', ARGUS_ALLOW_PRIVATE_GIT: '1' });
+await ensureDatabase(config.databaseUrl);
+const knex = createKnex({ connectionString: config.databaseUrl });
+await migrateToLatest(knex);
+const { logger } = createLogger({ level: 'warn', component: 'bench' });
+const { worker, connection } = await createArgusWorker({ config, knex, logger, metrics: createMetrics('worker') });
+const running = worker.run();
+const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: 'default' });
+
+const user = await insertUser(knex, { email: 'bench@example.test', name: 'Bench', passwordHash: 'x' });
+const ws = await insertWorkspaceWithOwner(knex, { name: 'Bench', slug: 'bench', kind: 'team', ownerId: user.id });
+const repo = await insertRepository(knex, { workspaceId: ws.id, provider: 'git', fullName: 'bench/pr', cloneUrl: `file://${repoDir}` });
+
+async function analyze(input: Omit<AnalyzeRepositoryInput, 'runId' | 'repositoryId'>): Promise<{ runId: string; seconds: number }> {
+  const runId = randomUUID();
+  const started = performance.now();
+  await client.workflow.execute('analyzeRepository', { taskQueue: 'bench-pr', workflowId: `bench-${runId}`, args: [{ runId, repositoryId: repo.id, slotPollInterval: '1 second', heartbeatTimeout: '5 minutes', ...input }] });
+  return { runId, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Everything a user sees of a finding; the new/existing mark is compared too (both runs compare with the base). */
+async function findingsOf(runId: string): Promise<string[]> {
+  const rows = await knex('findings').where({ runId }).orderBy('fingerprint');
+  return rows.map((f) => [f.fingerprint, f.ruleId, f.path, f.startLine, f.endLine, f.startColumn, f.severity, f.message, f.isNew, f.fileRole, f.suppressionKind, JSON.stringify(f.codeFlow)].join('|'));
+}
+
+const pr = { trigger: 'pull_request' as const, commitSha: headSha, baseSha, ref: 'refs/heads/feature', pullRequestNumber: 1 };
+const base = await analyze({ trigger: 'push', commitSha: baseSha, ref: 'refs/heads/main' });
+const full = await analyze({ ...pr, fullAnalysis: true });
+const incremental = await analyze(pr);
+const runRow = await knex('analysis_runs').where({ id: incremental.runId }).first();
+const [fullFindings, incrementalFindings] = [await findingsOf(full.runId), await findingsOf(incremental.runId)];
+const same = fullFindings.length === incrementalFindings.length && fullFindings.every((f, i) => f === incrementalFindings[i]);
+if (!same) {
+  const a = new Set(fullFindings);
+  const b = new Set(incrementalFindings);
+  for (const f of fullFindings.filter((x) => !b.has(x)).slice(0, 5)) console.log(`only in full:        ${f.slice(0, 240)}`);
+  for (const f of incrementalFindings.filter((x) => !a.has(x)).slice(0, 5)) console.log(`only in incremental: ${f.slice(0, 240)}`);
+}
+
+worker.shutdown();
+await running;
+await connection.close();
+await client.connection.close();
+await knex.destroy();
+await temporal.stop();
+await pg.stop();
+await rm(tmp, { recursive: true, force: true });
+
+console.log(`tree from ${tree.sources.join(', ')}; base run ${base.seconds.toFixed(1)} s; incremental run analyzed ${runRow.filesAnalyzed} files (mode ${runRow.analysisMode}); findings full=${fullFindings.length} incremental=${incrementalFindings.length}`);
+console.log(`pr_files_changed=${CHANGED} repo_files=${tree.files} full_s=${full.seconds.toFixed(2)} incremental_s=${incremental.seconds.toFixed(2)} ratio=${(incremental.seconds / full.seconds).toFixed(3)} same_findings=${same}`);
+process.exit(same ? 0 : 1);
