@@ -83,6 +83,10 @@ describe('the ops console in a browser', () => {
   it('shows key metrics and suspends (then reactivates) a user with a stated reason', { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await consoleLogin(page);
+    // The runs chart of the last 14 days (nothing has run yet here: its empty state; the numbers are tested in
+    // api/src/admin/dashboard/dashboard.e2e.test.ts).
+    await page.getByTestId('runs-per-day').getByText('Runs, last 14 days').waitFor();
+    await page.getByTestId('runs-per-day').getByText('No analysis ran in the last 14 days.').waitFor();
     await shot(page, '01-dashboard');
 
     await page.getByRole('menuitem', { name: 'Users' }).click();

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Card, CardContent, CardHeader, Stack, Table, TableB
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { usePermissions } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ResponseBody } from '../../../portal/src/api/schema.gen';
 import { httpClient } from '../httpClient';
 import { canAccess } from '../permissions';
@@ -60,6 +61,27 @@ export function KeyMetrics() {
         {d.tickets && <Metric label="Open tickets" value={d.tickets.open + d.tickets.inProgress} hint={`${d.tickets.unassigned} unassigned · ${d.tickets.slaBreached} past SLA`} to="/tickets" />}
         <Metric label="Runs today" value={d.runs.today} hint={`${d.runs.failedToday} failed · ${d.runs.running} in flight`} to={canAccess(role, 'runs') ? '/runs' : undefined} />
       </Box>
+      <Card data-testid="runs-per-day">
+        <CardHeader title="Runs, last 14 days" subheader={`${d.runs.perDay.reduce((n, x) => n + x.runs, 0).toLocaleString()} runs · ${d.runs.perDay.reduce((n, x) => n + x.failed, 0).toLocaleString()} failed`} />
+        <CardContent sx={{ height: 220 }}>
+          {d.runs.perDay.every((x) => x.runs === 0) ? (
+            <Typography color="text.secondary">No analysis ran in the last 14 days.</Typography>
+          ) : (
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={d.runs.perDay.map((x) => ({ day: x.day.slice(5), Completed: x.completed, Failed: x.failed, Other: x.runs - x.completed - x.failed }))}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="day" fontSize={12} />
+              <YAxis allowDecimals={false} fontSize={12} width={32} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="Completed" stackId="runs" fill="#2e7d32" isAnimationActive={false} />
+              <Bar dataKey="Failed" stackId="runs" fill="#d32f2f" isAnimationActive={false} />
+              <Bar dataKey="Other" stackId="runs" fill="#9e9e9e" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+          )}
+        </CardContent>
+      </Card>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
         {d.recentActivity && (
           <Card sx={{ flex: '2 1 400px' }}>

@@ -191,7 +191,7 @@ export interface DashboardMetrics {
   workspaces: number;
   subscriptions: { active: number; trial: number; pastDue: number; mrrCents: number };
   tickets: { open: number; inProgress: number; unassigned: number; slaBreached: number };
-  runs: { today: number; failedToday: number; running: number };
+  runs: { today: number; failedToday: number; running: number; perDay: { day: string; runs: number; completed: number; failed: number }[] };
   recentActivity: { id: number; action: string; actorName: string | null; actorKind: string; resourceType: string; createdAt: Date }[];
 }
 
@@ -203,7 +203,7 @@ export async function readDashboardMetrics(db: Db, slaTargets: Record<string, nu
   const breach = Object.entries(slaTargets)
     .map(([p, m]) => `(priority = '${p.replace(/[^a-z_]/g, '')}' and created_at < now() - interval '${Math.floor(m)} minutes')`)
     .join(' or ');
-  const [users, workspaces, subs, tickets, runs, recent] = await Promise.all([
+  const [users, workspaces, subs, tickets, runs, recent, perDay] = await Promise.all([
     db('users').first(db.raw('count(*)::int as total'), db.raw('count(*) filter (where created_at >= ?)::int as new_last7_days', [weekAgo]), db.raw(`count(*) filter (where status = 'suspended')::int as suspended`)),
     db('workspaces').first(db.raw('count(*)::int as n')),
     db('subscription as s')
@@ -231,13 +231,23 @@ export async function readDashboardMetrics(db: Db, slaTargets: Record<string, nu
       .select('al.id', 'al.action', db.raw('coalesce(u.name, al.actor_name) as actor_name'), 'al.actorKind', 'al.resourceType', 'al.createdAt')
       .orderBy('al.id', 'desc')
       .limit(10),
+    // The last 14 UTC days, each present (0 when nothing ran), for the dashboard's chart.
+    db.raw(
+      `select to_char(d.day, 'YYYY-MM-DD') as day,
+              count(r.id)::int as runs,
+              count(r.id) filter (where r.status = 'completed')::int as completed,
+              count(r.id) filter (where r.status = 'failed')::int as failed
+       from generate_series((now() at time zone 'UTC')::date - 13, (now() at time zone 'UTC')::date, interval '1 day') d(day)
+       left join analysis_runs r on r.created_at >= d.day at time zone 'UTC' and r.created_at < (d.day + interval '1 day') at time zone 'UTC'
+       group by d.day order by d.day`,
+    ),
   ]);
   return {
     users: { total: users.total, newLast7Days: users.newLast7Days, suspended: users.suspended },
     workspaces: workspaces.n,
     subscriptions: { active: subs?.active ?? 0, trial: subs?.trial ?? 0, pastDue: subs?.pastDue ?? 0, mrrCents: Number(subs?.mrrCents ?? 0) },
     tickets: { open: tickets.open, inProgress: tickets.inProgress, unassigned: tickets.unassigned, slaBreached: tickets.slaBreached },
-    runs: { today: runs.today, failedToday: runs.failedToday, running: runs.running },
+    runs: { today: runs.today, failedToday: runs.failedToday, running: runs.running, perDay: (perDay as { rows: DashboardMetrics['runs']['perDay'] }).rows },
     recentActivity: recent as DashboardMetrics['recentActivity'],
   };
 }

@@ -1007,6 +1007,13 @@ export interface paths {
                                 today: number;
                                 failedToday: number;
                                 running: number;
+                                /** @description The last 14 UTC days, oldest first, each present */
+                                perDay: {
+                                    day: string;
+                                    runs: number;
+                                    completed: number;
+                                    failed: number;
+                                }[];
                             };
                             health: {
                                 /** @enum {string} */

@@ -13,7 +13,12 @@ const ZDashboard = z.object({
   workspaces: z.number().int(),
   subscriptions: z.object({ active: z.number().int(), trial: z.number().int(), pastDue: z.number().int(), mrrCents: z.number().int() }).nullable(),
   tickets: z.object({ open: z.number().int(), inProgress: z.number().int(), unassigned: z.number().int(), slaBreached: z.number().int() }).nullable(),
-  runs: z.object({ today: z.number().int(), failedToday: z.number().int(), running: z.number().int() }),
+  runs: z.object({
+    today: z.number().int(),
+    failedToday: z.number().int(),
+    running: z.number().int(),
+    perDay: z.array(z.object({ day: z.string(), runs: z.number().int(), completed: z.number().int(), failed: z.number().int() })).meta({ description: 'The last 14 UTC days, oldest first, each present' }),
+  }),
   health: z.object({ status: z.enum(['ok', 'degraded', 'unavailable']), down: z.array(z.string()) }).nullable(),
   maintenance: z.object({ enabled: z.boolean(), message: z.string() }),
   alerts: z.array(z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string(), link: z.string().nullable() })),
