@@ -1,47 +1,28 @@
-import type { Server } from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { startPortalInBrowser, type PortalInBrowser } from './support/browser';
 import { createTestEnv, type TestEnv } from './support/test-env';
 import { createTeam, signUp } from './support/github-app-flow';
 import { daysAgo, seedRunOnDay } from './support/analytics';
-import { freePort, ROOT } from '../scripts/lib/processes';
-import { serveSite } from '../scripts/lib/site-server';
 
 // The Analytics page and a repository's overview in a real headless Chromium, on the built portal served as
 // `npm start` serves it, against the real API and Postgres, with history seeded through the db module.
 let env: TestEnv;
+let portal: PortalInBrowser;
 let browser: Browser;
-let portalUrl: string;
-const servers: Server[] = [];
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const api = env.app.listen(0, '127.0.0.1');
-  await new Promise((r) => api.once('listening', r));
-  servers.push(api);
-  const portalPort = await freePort();
-  servers.push(await serveSite({ name: 'portal', distDir: path.join(ROOT, 'portal', 'dist'), port: portalPort, apiPort: (api.address() as { port: number }).port }));
-  portalUrl = `http://127.0.0.1:${portalPort}`;
-  browser = await launchBrowser();
+  portal = await startPortalInBrowser(env.app);
+  browser = portal.browser;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await portal?.close();
   await env?.close();
 });
 
-async function logIn(page: Page, account: { email: string; password: string }, next: string) {
-  await page.goto(`${portalUrl}${next}`);
-  await page.getByTestId('login-email').fill(account.email);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-}
+const logIn = (page: Page, account: { email: string; password: string }, next: string) => portal.logIn(page, account, next);
 
 const F = (ruleId: string, path: string, category: 'security' | 'bug' | 'style', severity: 'high' | 'medium' | 'low') => ({ ruleId, path, category, severity, tool: ruleId.split('/')[0]!, fingerprint: `${ruleId}|${path}` });
 
@@ -60,7 +41,7 @@ describe('analytics in the portal', () => {
 
       // The workspace switcher remembers the current workspace per user.
       await page.evaluate(`localStorage.setItem(${JSON.stringify(`argus.workspace.${account.userId}`)}, ${JSON.stringify(team.id)})`);
-      await page.goto(`${portalUrl}/analytics`);
+      await page.goto(`${portal.portalUrl}/analytics`);
       await expect.poll(() => page.getByTestId('kpi-runs').textContent(), { timeout: 20_000 }).toMatch(/Analyses\s*2/);
       expect(await page.getByTestId('analytics-health-score').textContent()).toMatch(/^88/);
       expect(await page.getByText('C because 1 medium reliability finding in src/a.ts').first().isVisible()).toBe(true);

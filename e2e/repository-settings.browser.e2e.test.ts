@@ -1,46 +1,27 @@
-import type { Server } from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { recordArgusYmlSeen } from '@argus/db';
-import { launchBrowser } from './support/browser';
+import { startPortalInBrowser, type PortalInBrowser } from './support/browser';
 import { createTestEnv, type TestEnv } from './support/test-env';
 import { createTeam, signUp } from './support/github-app-flow';
-import { freePort, ROOT } from '../scripts/lib/processes';
-import { serveSite } from '../scripts/lib/site-server';
 
 // A repository's "Gate & rules" page (issue 16) in a real headless Chromium, on the built portal, against the real API.
 let env: TestEnv;
+let portal: PortalInBrowser;
 let browser: Browser;
-let portalUrl: string;
-const servers: Server[] = [];
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const api = env.app.listen(0, '127.0.0.1');
-  await new Promise((r) => api.once('listening', r));
-  servers.push(api);
-  const portalPort = await freePort();
-  servers.push(await serveSite({ name: 'portal', distDir: path.join(ROOT, 'portal', 'dist'), port: portalPort, apiPort: (api.address() as { port: number }).port }));
-  portalUrl = `http://127.0.0.1:${portalPort}`;
-  browser = await launchBrowser();
+  portal = await startPortalInBrowser(env.app);
+  browser = portal.browser;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await portal?.close();
   await env?.close();
 });
 
-async function logIn(page: Page, account: { email: string; password: string }, next: string) {
-  await page.goto(`${portalUrl}${next}`);
-  await page.getByTestId('login-email').fill(account.email);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-}
+const logIn = (page: Page, account: { email: string; password: string }, next: string) => portal.logIn(page, account, next);
 
 describe('repository gate and rules in the portal', () => {
   it('lets an admin set the gate and turn a rule off, and says when .argus.yml takes precedence', { timeout: 120_000 }, async () => {

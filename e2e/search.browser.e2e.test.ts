@@ -1,21 +1,17 @@
-import type { Server } from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { startPortalInBrowser, type PortalInBrowser } from './support/browser';
 import { seedFinishedRun } from './support/finished-run';
 import { createTestEnv, type TestEnv } from './support/test-env';
 import { createUserAccount } from '../api/src/auth/accounts';
-import { freePort, ROOT } from '../scripts/lib/processes';
-import { serveSite } from '../scripts/lib/site-server';
 
 // Issue 14's portal in real headless Chromium: the built portal (served as `npm start` serves it) in front of the
 // real API on Postgres. The Cmd+K palette with keyboard navigation, and the full search page with tabs, filters,
 // saved searches, history and its empty and error states.
 let env: TestEnv;
 let browser: Browser;
-const servers: Server[] = [];
+let portal: PortalInBrowser;
 let portalUrl: string;
 let page: Page;
 let runId: string;
@@ -25,13 +21,9 @@ type BrowserGlobals = { localStorage: { setItem(key: string, value: string): voi
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const api = env.app.listen(0, '127.0.0.1');
-  await new Promise((r) => api.once('listening', r));
-  servers.push(api);
-  const portalPort = await freePort();
-  servers.push(await serveSite({ name: 'portal', distDir: path.join(ROOT, 'portal', 'dist'), port: portalPort, apiPort: (api.address() as { port: number }).port }));
-  portalUrl = `http://127.0.0.1:${portalPort}`;
-  browser = await launchBrowser();
+  portal = await startPortalInBrowser(env.app);
+  browser = portal.browser;
+  portalUrl = portal.portalUrl;
 
   const email = `sam-${Date.now()}@example.test`;
   const user = await createUserAccount(env.knex, { email, name: 'Sam Searcher', password: 'search-password-1', emailVerified: true });
@@ -58,11 +50,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await portal?.close();
   await env?.close();
 });
 
@@ -100,8 +88,9 @@ describe('search in the portal', () => {
     await page.getByTestId('tab-finding').click();
     await page.getByTestId('type-results').waitFor();
     expect(await page.getByTestId('search-hit').count()).toBe(2);
-    await page.getByLabel('medium').check();
+    await page.getByLabel('medium').click();
     await page.waitForURL(/severity=medium/);
+    await expect.poll(() => page.getByLabel('medium').isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('search-hit').count()).toBe(1);
     expect(await page.getByTestId('search-hit').first().textContent()).toContain('ruff/S602');
     expect(await page.getByTestId('search-hit').locator('mark').first().textContent()).toMatch(/shell/i);

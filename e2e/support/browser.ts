@@ -1,5 +1,11 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import type { Express } from 'express';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { freePort, ROOT } from '../../scripts/lib/processes';
+import { serveSite } from '../../scripts/lib/site-server';
 
 /** @sparticuz/chromium flags that only make sense on serverless hosts (see below). */
 const SERVERLESS_ONLY = new Set(['--disable-web-security', '--single-process', '--no-zygote']);
@@ -20,4 +26,41 @@ export async function launchBrowser(): Promise<Browser> {
   // opens its own) takes the whole browser down.
   const args = chromium.args.filter((flag) => !SERVERLESS_ONLY.has(flag));
   return playwright.launch({ executablePath: await chromium.executablePath(), headless: true, args: [...args, ...QUIET_FLAGS.filter((f) => !args.includes(f))] });
+}
+
+/** The built portal served as `npm start` serves it, in front of a test environment's API, and a Chromium. */
+export interface PortalInBrowser {
+  browser: Browser;
+  portalUrl: string;
+  /** Signs in through the portal's form at `next` (the sign-in page sends the user on there). */
+  logIn(page: Page, account: { email: string; password: string }, next: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startPortalInBrowser(app: Express): Promise<PortalInBrowser> {
+  const servers: Server[] = [];
+  const api = app.listen(0, '127.0.0.1');
+  await new Promise((r) => api.once('listening', r));
+  servers.push(api);
+  const portalPort = await freePort();
+  servers.push(await serveSite({ name: 'portal', distDir: path.join(ROOT, 'portal', 'dist'), port: portalPort, apiPort: (api.address() as AddressInfo).port }));
+  const portalUrl = `http://127.0.0.1:${portalPort}`;
+  const browser = await launchBrowser();
+  return {
+    browser,
+    portalUrl,
+    async logIn(page, account, next) {
+      await page.goto(`${portalUrl}${next}`);
+      await page.getByTestId('login-email').fill(account.email);
+      await page.getByTestId('login-password').fill(account.password);
+      await page.getByTestId('login-submit').click();
+    },
+    async close() {
+      await browser.close();
+      for (const s of servers) {
+        s.closeAllConnections();
+        await new Promise((r) => s.close(r));
+      }
+    },
+  };
 }
