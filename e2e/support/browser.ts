@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import chromium from '@sparticuz/chromium';
-import type { Express } from 'express';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { freePort, ROOT } from '../../scripts/lib/processes';
 import { serveSite } from '../../scripts/lib/site-server';
@@ -37,7 +36,12 @@ export interface PortalInBrowser {
   close(): Promise<void>;
 }
 
-export async function startPortalInBrowser(app: Express): Promise<PortalInBrowser> {
+/** Anything that listens like an Express app (the test environment's API). */
+interface Listenable {
+  listen(port: number, host: string): Server;
+}
+
+export async function startPortalInBrowser(app: Listenable): Promise<PortalInBrowser> {
   const servers: Server[] = [];
   const api = app.listen(0, '127.0.0.1');
   await new Promise((r) => api.once('listening', r));
