@@ -5,16 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { countFindingsOfRun, createKnex, ensureDatabase, insertRepository, insertUser, insertWorkspaceWithOwner, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
-import { createLogger, createMetrics, loadConfig } from '@argus/activities';
-import { createArgusWorker } from '@argus/activities/worker';
+import { countFindingsOfRun } from '@argus/db';
 import { analyzeFiles, createAnalyzers, discoverFiles, loadArgusConfig } from '../activities/src/analyzers/index';
 import { analysisThreadsFromEnv } from '../activities/src/analyzers/analysis-pool';
-import { freePort, ROOT } from '../scripts/lib/processes';
-import { startTemporalDevServer } from '../scripts/lib/temporal-server';
-import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
+import { ROOT } from '../scripts/lib/processes';
 import { buildAnalysisTree } from './lib/analysis-tree';
+import { startWorkflowStack } from './lib/workflow-stack';
 
 // `npm run bench:analysis [-- <path>]`: one real codebase analysed end to end through the workflow (clone,
 // analyze, store, compare, gate) and then by the same analyzers called directly on the same tree. Without a path,
@@ -36,20 +32,8 @@ await run('git', ['init', '-q', '-b', 'main'], { cwd: repoDir });
 await run('git', ['add', '-A'], { cwd: repoDir });
 await run('git', ['-c', 'user.email=b@example.test', '-c', 'user.name=Bench', 'commit', '-qm', 'bench tree'], { cwd: repoDir });
 
-const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
-const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
-const config = loadConfig({ ...process.env, ...ephemeralSecrets(), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: pg.connectionString('argus'), TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench-analysis', ARGUS_ALLOW_PRIVATE_GIT: '1' });
-await ensureDatabase(config.databaseUrl);
-const knex = createKnex({ connectionString: config.databaseUrl });
-await migrateToLatest(knex);
-const { logger } = createLogger({ level: 'warn', component: 'bench' });
-const { worker, connection } = await createArgusWorker({ config, knex, logger, metrics: createMetrics('worker') });
-const running = worker.run();
-const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: 'default' });
-
-const user = await insertUser(knex, { email: 'bench@example.test', name: 'Bench', passwordHash: 'x' });
-const ws = await insertWorkspaceWithOwner(knex, { name: 'Bench', slug: 'bench', kind: 'team', ownerId: user.id });
-const repo = await insertRepository(knex, { workspaceId: ws.id, provider: 'git', fullName: 'bench/tree', cloneUrl: `file://${repoDir}` });
+const stack = await startWorkflowStack({ tmp, taskQueue: 'bench-analysis', repoDir, repoName: 'bench/tree' });
+const { knex, client } = stack;
 
 // Warm both paths the same way: load ESLint, Ruff's wasm and ast-grep once in this process.
 await analyzeFiles({ root: ROOT, files: ['scripts/start.ts'], config: (await loadArgusConfig(repoDir)).config, analyzers: createAnalyzers() });
@@ -92,7 +76,7 @@ let sampledPeak = process.memoryUsage.rss();
 const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 250);
 const argusStart = performance.now();
 const runId = randomUUID();
-const result = await client.workflow.execute('analyzeRepository', { taskQueue: 'bench-analysis', workflowId: `bench-${runId}`, args: [{ runId, trigger: 'manual', repositoryId: repo.id }] });
+const result = await client.workflow.execute('analyzeRepository', { taskQueue: 'bench-analysis', workflowId: `bench-${runId}`, args: [{ runId, trigger: 'manual', repositoryId: stack.repositoryId }] });
 const argusSeconds = (performance.now() - argusStart) / 1000;
 clearInterval(sampler);
 const workerRssMb = Math.max(kernelPeakRssMb(), sampledPeak / 1048576);
@@ -103,13 +87,7 @@ const directSeconds = (directBefore.seconds + directAfter.seconds) / 2;
 const discovered = { files: { length: directAfter.files } };
 const direct = { length: directAfter.findings };
 
-worker.shutdown();
-await running;
-await connection.close();
-await client.connection.close();
-await knex.destroy();
-await temporal.stop();
-await pg.stop();
+await stack.stop();
 await rm(tmp, { recursive: true, force: true });
 
 console.log(`tree ${treeName}: workflow stored ${stored.n} findings (${result.findings} reported), direct found ${direct.length}`);

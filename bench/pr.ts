@@ -4,15 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { createKnex, ensureDatabase, insertRepository, insertUser, insertWorkspaceWithOwner, migrateToLatest, startEmbeddedPostgres } from '@argus/db';
-import { createLogger, createMetrics, loadConfig } from '@argus/activities';
-import { createArgusWorker } from '@argus/activities/worker';
 import type { AnalyzeRepositoryInput } from '@argus/workflows/contract';
-import { freePort, ROOT } from '../scripts/lib/processes';
-import { startTemporalDevServer } from '../scripts/lib/temporal-server';
-import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
+import { ROOT } from '../scripts/lib/processes';
 import { buildAnalysisTree } from './lib/analysis-tree';
+import { startWorkflowStack } from './lib/workflow-stack';
 
 // `npm run bench:pr`: a pull request changing 10 files of a repository of real code (≥ 2,000 files from
 // node_modules), analyzed through the real workflow twice: incrementally (the default for a pull request) and in
@@ -43,25 +38,13 @@ await gitIn(['checkout', '-qb', 'feature']);
 await gitIn(['commit', '-qam', 'ten files']);
 const headSha = await gitIn(['rev-parse', 'HEAD']);
 
-const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), persistent: false });
-const temporal = await startTemporalDevServer({ port: await freePort(), namespaces: ['default'], quiet: true });
-const config = loadConfig({ ...process.env, ...ephemeralSecrets(), NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: pg.connectionString('argus'), TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'bench-pr', ARGUS_ALLOW_PRIVATE_GIT: '1' });
-await ensureDatabase(config.databaseUrl);
-const knex = createKnex({ connectionString: config.databaseUrl });
-await migrateToLatest(knex);
-const { logger } = createLogger({ level: 'warn', component: 'bench' });
-const { worker, connection } = await createArgusWorker({ config, knex, logger, metrics: createMetrics('worker') });
-const running = worker.run();
-const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace: 'default' });
-
-const user = await insertUser(knex, { email: 'bench@example.test', name: 'Bench', passwordHash: 'x' });
-const ws = await insertWorkspaceWithOwner(knex, { name: 'Bench', slug: 'bench', kind: 'team', ownerId: user.id });
-const repo = await insertRepository(knex, { workspaceId: ws.id, provider: 'git', fullName: 'bench/pr', cloneUrl: `file://${repoDir}` });
+const stack = await startWorkflowStack({ tmp, taskQueue: 'bench-pr', repoDir, repoName: 'bench/pr' });
+const { knex, client } = stack;
 
 async function analyze(input: Omit<AnalyzeRepositoryInput, 'runId' | 'repositoryId'>): Promise<{ runId: string; seconds: number }> {
   const runId = randomUUID();
   const started = performance.now();
-  await client.workflow.execute('analyzeRepository', { taskQueue: 'bench-pr', workflowId: `bench-${runId}`, args: [{ runId, repositoryId: repo.id, slotPollInterval: '1 second', heartbeatTimeout: '5 minutes', ...input }] });
+  await client.workflow.execute('analyzeRepository', { taskQueue: 'bench-pr', workflowId: `bench-${runId}`, args: [{ runId, repositoryId: stack.repositoryId, slotPollInterval: '1 second', heartbeatTimeout: '5 minutes', ...input }] });
   return { runId, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -85,13 +68,7 @@ if (!same) {
   for (const f of incrementalFindings.filter((x) => !a.has(x)).slice(0, 5)) console.log(`only in incremental: ${f.slice(0, 240)}`);
 }
 
-worker.shutdown();
-await running;
-await connection.close();
-await client.connection.close();
-await knex.destroy();
-await temporal.stop();
-await pg.stop();
+await stack.stop();
 await rm(tmp, { recursive: true, force: true });
 
 console.log(`tree from ${tree.sources.join(', ')}; base run ${base.seconds.toFixed(1)} s; incremental run analyzed ${runRow.filesAnalyzed} files (mode ${runRow.analysisMode}); findings full=${fullFindings.length} incremental=${incrementalFindings.length}`);

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from 'ra-core';
 import { workflowIds } from '@argus/workflows/contract';
 import { createTestEnv, type TestEnv } from '../../../../e2e/support/test-env';
@@ -192,7 +192,7 @@ describe('subscriptions by tier, tiers and invoice retries in the console (manua
   });
 });
 
-describe.skipIf(!inject('stripeMockUrl'))('"Retry payment" through Stripe (stripe-mock) and the subscription workflow', () => {
+describe('"Retry payment" through Stripe (stripe-mock) and the subscription workflow', () => {
   let s: Served;
   let billing: ReturnType<typeof consoleClient>;
   let workspaceId: string;
