@@ -26,6 +26,8 @@ export interface ActivityDeps {
   limits?: AnalysisLimits;
   /** ARGUS_ALLOW_PRIVATE_GIT=1: file://, http:// and private-address remotes are allowed (demo and tests). */
   allowPrivateRemotes: boolean;
+  /** file:// remotes are allowed inside this directory even without ARGUS_ALLOW_PRIVATE_GIT (the demo repository). */
+  localGitRoot?: string;
   /** Billing: its settings, the Stripe SDK (null in manual mode) and the mailer for invoices and dunning notices. */
   billing: Omit<BillingActivityDeps, 'knex' | 'portalUrl'>;
   /** The Typesense search backend (TYPESENSE_URL), or null when search runs on Postgres alone. */
@@ -36,7 +38,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createDbActivities(deps),
-    ...createAnalysisActivities({ knex: deps.knex, secrets: deps.secrets, limits: deps.limits ?? DEFAULT_LIMITS, allowPrivateRemotes: deps.allowPrivateRemotes }),
+    ...createAnalysisActivities({ knex: deps.knex, secrets: deps.secrets, limits: deps.limits ?? DEFAULT_LIMITS, allowPrivateRemotes: deps.allowPrivateRemotes, localGitRoot: deps.localGitRoot }),
     ...createGitHubActivities(deps),
     ...createGitHubDeliveryActivities(deps),
     ...createFixToPullRequestActivities(deps),
@@ -59,6 +61,7 @@ export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: 
     portalUrl: config.PORTAL_URL,
     limits,
     allowPrivateRemotes: config.ARGUS_ALLOW_PRIVATE_GIT === '1',
+    localGitRoot: config.localGitRoot,
     typesense: config.TYPESENSE_URL ? createTypesenseClient(config.TYPESENSE_URL, config.TYPESENSE_API_KEY ?? '') : null,
     billing: {
       settings: billingSettings(config),

@@ -87,7 +87,7 @@ type AnalysisPlan = RunAnalysisPlan & { incremental: (IncrementalPlan & { baseRu
 
 const BATCH_FILES = 200;
 
-export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMITS, allowPrivateRemotes = false }: { knex: Knex; secrets: SecretBox; limits?: AnalysisLimits; allowPrivateRemotes?: boolean }) {
+export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMITS, allowPrivateRemotes = false, localGitRoot }: { knex: Knex; secrets: SecretBox; limits?: AnalysisLimits; allowPrivateRemotes?: boolean; localGitRoot?: string }) {
   /** Every change of a run goes out as a live event. */
   async function published(run: RunEventFields | undefined) {
     if (run) await publishEvent(knex, { type: 'run.updated', runId: run.id, workspaceId: run.workspaceId, repositoryId: run.repositoryId, status: run.status, progress: run.progress });
@@ -140,7 +140,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
       const dir = path.join(limits.sandboxRoot, `${runId}-${ctx.info.attempt}`);
       try {
         const token = run.credentialSealed ? secrets.decrypt(run.credentialSealed, `repository:${run.repoId}`) : undefined;
-        const remote: GitRemote = { url: run.cloneUrl, token, allowPrivate: allowPrivateRemotes };
+        const remote: GitRemote = { url: run.cloneUrl, token, allowPrivate: allowPrivateRemotes, localRoot: localGitRoot };
         const sha = await checkoutCommit(dir, remote, { sha: run.commitSha, ref: run.ref }, limits.cloneTimeoutMs).catch((err: unknown) => {
           // Checked again at clone time (DNS may have changed since the repository was connected); a refusal is final.
           if (err instanceof UnsafeRemoteError) throw ApplicationFailure.nonRetryable(err.message, 'UnsafeRemote');

@@ -13,6 +13,8 @@ export interface GitRemote {
   token?: string;
   /** The operator allows file://, http:// and private-address remotes (ARGUS_ALLOW_PRIVATE_GIT=1). */
   allowPrivate: boolean;
+  /** file:// remotes are allowed inside this directory (the installation's local repositories). */
+  localRoot?: string;
 }
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'echo', GIT_CONFIG_NOSYSTEM: '1', GIT_LFS_SKIP_SMUDGE: '1' };
@@ -44,7 +46,7 @@ export async function git(cwd: string, args: string[], timeoutMs = 120_000, env:
 
 /** Runs a network git command (fetch, push) against a remote checked right now: SSRF guard at use, pinned DNS. */
 export async function gitRemote(cwd: string, remote: GitRemote, args: string[], timeoutMs: number, what: string): Promise<string> {
-  const safe = await assertSafeRemote(remote.url, remote.allowPrivate);
+  const safe = await assertSafeRemote(remote.url, remote.allowPrivate, remote.localRoot);
   try {
     return await git(cwd, args, timeoutMs, gitRemoteEnv(safe, remote.token));
   } catch (err) {

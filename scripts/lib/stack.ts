@@ -59,7 +59,7 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
   const log = opts.log ?? console.log;
   const externalTemporal = Boolean(opts.env.TEMPORAL_ADDRESS);
   const baseEnv = await withInstallationSecrets(opts.env, opts.dataDir, log);
-  const config = loadConfig(baseEnv);
+  const config = loadConfig({ ...baseEnv, ARGUS_DATA_DIR: opts.dataDir });
   const stops: (() => Promise<void>)[] = [];
   const components: string[] = [];
   const stopAll = async () => {
@@ -97,7 +97,7 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
     if (applied.length) log(`[start] applied ${applied.length} migrations`);
     const seeded = await seedDemo(knex);
     if (seeded.created) log('[start] seeded the demo user and workspaces');
-    const demoRepositoryId = await seedDemoRepository(knex, opts.dataDir, log);
+    const demoRepositoryId = await seedDemoRepository(knex, config.localGitRoot, log);
     await knex.destroy();
 
     let temporalUi: string | null = config.TEMPORAL_UI_URL;
@@ -195,10 +195,12 @@ export async function startStack(opts: { env: NodeJS.ProcessEnv; dataDir: string
  * The demo team gets a real local git repository (the sample shop, with known findings in JS, TS and Python).
  * Returns its id when it was just connected, so the first start can analyze it once.
  */
-async function seedDemoRepository(knex: ReturnType<typeof createKnex>, dataDir: string, log: (l: string) => void): Promise<string | null> {
+// The demo repository lives in the installation's local repositories directory, the one place file:// remotes may
+// point to without ARGUS_ALLOW_PRIVATE_GIT (see assertSafeRemote).
+async function seedDemoRepository(knex: ReturnType<typeof createKnex>, localGitRoot: string, log: (l: string) => void): Promise<string | null> {
   const team = await findWorkspaceBySlug(knex, 'demo-team');
   if (!team) return null;
-  const dir = path.resolve(dataDir, 'demo-repo');
+  const dir = path.join(localGitRoot, 'sample-shop');
   if (!existsSync(path.join(dir, '.git'))) await createSampleRepo({ dir });
   const cloneUrl = `file://${dir}`;
   if (await findActiveRepositoryByCloneUrl(knex, team.id, cloneUrl)) return null;

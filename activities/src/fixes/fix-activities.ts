@@ -24,6 +24,7 @@ export interface FixActivityDeps {
   portalUrl: string;
   limits?: AnalysisLimits;
   allowPrivateRemotes?: boolean;
+  localGitRoot?: string;
 }
 
 export interface FixContext {
@@ -83,7 +84,7 @@ export function keepHeartbeating(ctx: Context): () => void {
   return () => clearInterval(timer);
 }
 
-export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAULT_LIMITS, allowPrivateRemotes = false }: FixActivityDeps) {
+export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAULT_LIMITS, allowPrivateRemotes = false, localGitRoot }: FixActivityDeps) {
   async function loadFix(fixId: string): Promise<FixWithFinding> {
     const fix = await findFixWithFinding(knex, fixId);
     if (!fix) throw ApplicationFailure.nonRetryable(`Fix ${fixId} does not exist.`, 'UnknownFix');
@@ -155,7 +156,7 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
         const provider = await providerFor(fix, timeoutMs);
         const source = await loadFixSource(knex, fix.runId);
         if (!source.commitSha) throw new FixFailure('NoFixAvailable', 'The run has no commit to fix yet.');
-        await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes }), limits.cloneTimeoutMs);
+        await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes, localGitRoot }), limits.cloneTimeoutMs);
         ctx.heartbeat();
         let text: string;
         try {
@@ -208,7 +209,7 @@ export function createFixActivities({ knex, secrets, octokitFor, limits = DEFAUL
       const stopHeartbeat = keepHeartbeating(ctx);
       try {
         const source = await loadFixSource(knex, fix.runId);
-        const commitSha = await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes }), limits.cloneTimeoutMs);
+        const commitSha = await checkoutRun(dir, source, await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes, localGitRoot }), limits.cloneTimeoutMs);
         ctx.heartbeat();
         const validation: FixValidation = { commitSha, applies: false, findingGone: false, newFindings: [], parseErrors: [], analyzedFiles: files };
         let reason: string | null = null;

@@ -48,7 +48,7 @@ export interface PushedBranch {
 
 const PR_MARKER = '<!-- argus:fix -->';
 
-export function createFixPullRequestActivities({ knex, secrets, octokitFor, portalUrl, limits = DEFAULT_LIMITS, allowPrivateRemotes = false }: { knex: Knex; secrets: SecretBox; octokitFor: OctokitFor | null; portalUrl: string; limits?: AnalysisLimits; allowPrivateRemotes?: boolean }) {
+export function createFixPullRequestActivities({ knex, secrets, octokitFor, portalUrl, limits = DEFAULT_LIMITS, allowPrivateRemotes = false, localGitRoot }: { knex: Knex; secrets: SecretBox; octokitFor: OctokitFor | null; portalUrl: string; limits?: AnalysisLimits; allowPrivateRemotes?: boolean; localGitRoot?: string }) {
   const loadFixes = (fixIds: string[]) => findFixesWithFindings(knex, fixIds);
 
   function bodyFor(plan: FixPullRequestPlan, included: PlannedFix[], commitSha: string): string {
@@ -102,7 +102,7 @@ export function createFixPullRequestActivities({ knex, secrets, octokitFor, port
       const dir = await freshDir(limits.sandboxRoot, `fix-pr-${fixes[0]!.id}-${ctx.info.attempt}`);
       const stopHeartbeat = keepHeartbeating(ctx);
       try {
-        const remote = await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes });
+        const remote = await remoteFor(source, { secrets, octokitFor, allowPrivateRemotes, localGitRoot });
         await checkoutRun(dir, source, remote, limits.cloneTimeoutMs);
         ctx.heartbeat();
         const base = (await git(dir, ['rev-parse', 'HEAD'])).trim();

@@ -21,14 +21,15 @@ export async function loadFixSource(knex: Knex, runId: string): Promise<FixSourc
  * The credential for a repository's remote: a GitHub App installation token (auth-app caches it) for GitHub App
  * repositories, else the sealed credential the user gave when connecting it.
  */
-export async function remoteFor(source: FixSource, deps: { secrets: SecretBox; octokitFor: OctokitFor | null; allowPrivateRemotes?: boolean }): Promise<GitRemote> {
+export async function remoteFor(source: FixSource, deps: { secrets: SecretBox; octokitFor: OctokitFor | null; allowPrivateRemotes?: boolean; localGitRoot?: string }): Promise<GitRemote> {
   const allowPrivate = deps.allowPrivateRemotes ?? false;
+  const localRoot = deps.localGitRoot;
   if (source.repositoryProvider === 'github' && source.installationId && deps.octokitFor) {
     const auth = (await deps.octokitFor(Number(source.installationId)).auth({ type: 'installation' })) as { token: string };
-    return { url: source.cloneUrl, token: auth.token, allowPrivate };
+    return { url: source.cloneUrl, token: auth.token, allowPrivate, localRoot };
   }
   const token = source.credentialSealed ? deps.secrets.decrypt(source.credentialSealed, `repository:${source.repositoryId}`) : undefined;
-  return { url: source.cloneUrl, token, allowPrivate };
+  return { url: source.cloneUrl, token, allowPrivate, localRoot };
 }
 
 /** A fresh checkout of the run's commit in its own directory. */

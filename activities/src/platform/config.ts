@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { LLM_DEFAULTS } from './llm-settings';
 
@@ -85,6 +86,8 @@ export const ZPlatformEnv = z.object({
   /** How often the invoicing Schedule looks for periods that ended. */
   BILLING_INVOICING_EVERY: z.string().regex(/^\d+\s*(s|seconds?|m|minutes?|h|hours?)$/, 'must be a duration like "1 hour"').default('1 hour'),
   ARGUS_ALLOW_PRIVATE_GIT: z.enum(['0', '1']).default('0'),
+  /** file:// repositories may be connected only from inside this directory (default <ARGUS_DATA_DIR>/local-repositories). */
+  ARGUS_LOCAL_GIT_ROOT: optionalText,
 });
 
 export type PlatformEnv = z.infer<typeof ZPlatformEnv>;
@@ -93,6 +96,8 @@ export interface PlatformConfig extends PlatformEnv {
   jwtSecret: string;
   encryptionKeys: Map<string, Buffer>;
   activeEncryptionKeyId: string;
+  /** Absolute: the only directory file:// remotes may point into when private remotes are not allowed. */
+  localGitRoot: string;
   release: string;
   environment: string;
 }
@@ -150,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     jwtSecret: e.JWT_SECRET!,
     encryptionKeys,
     activeEncryptionKeyId,
+    localGitRoot: path.resolve(e.ARGUS_LOCAL_GIT_ROOT ?? path.join(e.ARGUS_DATA_DIR, 'local-repositories')),
     release: e.SENTRY_RELEASE ?? `argus@${process.env.npm_package_version ?? '0.1.0'}`,
     environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV,
   };

@@ -1,4 +1,7 @@
 import dns from 'node:dns/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
 
 export class UnsafeRemoteError extends Error {
@@ -60,16 +63,39 @@ function parseRemote(url: string): { protocol: string; host: string; port: numbe
 }
 
 /**
- * SSRF guard for user-supplied remotes, run when a repository is connected and again right before every clone or
- * push (DNS may answer differently later). https and ssh must resolve only to public addresses; file://, http://
- * and private addresses are refused unless the operator allows private remotes (the demo and tests use local ones).
+ * A file:// remote is allowed only when, with every symlink resolved, it lies inside the operator's local
+ * repositories directory (the demo repository lives there). Resolving at each use means a symlink planted later
+ * cannot lead git out of it.
  */
-export async function assertSafeRemote(url: string, allowPrivate: boolean): Promise<SafeRemote> {
+async function insideLocalRoot(url: string, localRoot: string | undefined): Promise<boolean> {
+  if (!localRoot) return false;
+  let target: string;
+  try {
+    const u = new URL(url);
+    if (u.hostname && u.hostname !== 'localhost') return false;
+    target = await realpath(fileURLToPath(u));
+  } catch {
+    return false;
+  }
+  const root = await realpath(localRoot).catch(() => null);
+  if (!root) return false;
+  const rel = path.relative(root, target);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * SSRF guard for user-supplied remotes, run when a repository is connected and again right before every clone or
+ * push (DNS may answer differently later). https and ssh must resolve only to public addresses; http:// and private
+ * addresses are refused unless the operator allows private remotes (tests use local ones); file:// is allowed inside
+ * `localRoot` (the installation's local repositories, where `npm start` puts the demo) and nowhere else.
+ */
+export async function assertSafeRemote(url: string, allowPrivate: boolean, localRoot?: string): Promise<SafeRemote> {
   const { protocol, host, port } = parseRemote(url);
   if (!['https:', 'ssh:', 'file:', 'http:'].includes(protocol)) throw new UnsafeRemoteError(`Remotes over ${protocol} are not supported.`);
   if (protocol === 'file:' || protocol === 'http:') {
     if (allowPrivate) return { protocol, host, port, addresses: [] };
-    throw new UnsafeRemoteError(protocol === 'file:' ? 'Local paths cannot be connected: use an https:// or ssh:// address.' : 'Plain http:// remotes are refused: use https://.');
+    if (protocol === 'file:' && (await insideLocalRoot(url, localRoot))) return { protocol, host, port, addresses: [] };
+    throw new UnsafeRemoteError(protocol === 'file:' ? 'Local paths cannot be connected: use an https:// or ssh:// address (only repositories inside the installation\'s local repositories directory can be connected by path).' : 'Plain http:// remotes are refused: use https://.');
   }
   if (allowPrivate) return { protocol: protocol as SafeRemote['protocol'], host, port, addresses: [] };
   const literal = ipaddr.isValid(host);

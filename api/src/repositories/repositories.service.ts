@@ -43,7 +43,7 @@ export async function connectRepository(
   // The route checked the workspace first, so non-members still get 404.
   requireVerifiedEmail(req.auth!, 'connect repositories');
   try {
-    await assertSafeRemote(input.cloneUrl, deps.config.ARGUS_ALLOW_PRIVATE_GIT === '1');
+    await assertSafeRemote(input.cloneUrl, deps.config.ARGUS_ALLOW_PRIVATE_GIT === '1', deps.config.localGitRoot);
   } catch (err) {
     if (err instanceof UnsafeRemoteError) throw new BadRequestError(err.message, { errors: [{ path: 'body.cloneUrl', message: err.message }] });
     throw err;
