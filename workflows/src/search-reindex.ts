@@ -11,7 +11,7 @@ const { reindexSearchType } = proxyActivities<Activities>({
 const { drainSearchOutbox } = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute', retry: { maximumAttempts: 5 } });
 
 // Not imported from @argus/db: workflow code stays free of it. The same list as INDEXED_TYPES in @argus/db.
-const REINDEXED_TYPES = ['repository', 'run', 'finding', 'fix'] as const;
+const REINDEXED_TYPES = ['repository', 'run', 'finding', 'fix', 'team'] as const;
 
 /**
  * Rebuilds every Typesense collection from Postgres, each into a fresh collection that replaces the live one only

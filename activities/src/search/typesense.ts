@@ -4,7 +4,8 @@ import { MARK_END, MARK_START, toSegments, type IndexedType, type SearchDocument
 
 // The Typesense backend, used when TYPESENSE_URL is set: the collections (one per document type, behind an alias so
 // a full reindex can swap in a fresh collection), the documents as Typesense stores them, and the search call.
-// Tenancy is a filter this module adds to every search (`workspace_id:=…`), never a parameter a client sends.
+// Tenancy is a filter this module adds to every search (`workspace_id:=…`; for teams, the caller's teams), never a
+// parameter a client sends.
 
 export type TypesenseClient = Client;
 
@@ -87,8 +88,9 @@ export function toTypesenseDocument(doc: SearchDocument): TypesenseDocument {
 const literal = (value: string) => `\`${value.replace(/`/g, '')}\``;
 
 /** filter_by for a search: the workspace first, always, then the user's filters. */
-function typesenseFilter(f: SearchFilters): string {
-  const parts = [`workspace_id:=${literal(f.workspaceId)}`];
+function typesenseFilter(type: IndexedType, f: SearchFilters): string {
+  // Teams are scoped by the caller's own teams (worked out by the server), not by the workspace being searched.
+  const parts = [type === 'team' ? `workspace_id:=[${(f.teamIds ?? []).map(literal).join(',')}]` : `workspace_id:=${literal(f.workspaceId)}`];
   if (f.status) parts.push(`status:=${literal(f.status)}`);
   if (f.ownerId) parts.push(`owner_id:=${literal(f.ownerId)}`);
   if (f.repositoryId) parts.push(`repository_id:=${literal(f.repositoryId)}`);
@@ -115,6 +117,7 @@ function snippetOf(hit: TypesenseHit, field: 'title' | 'body'): string | undefin
 
 export async function searchTypesense(client: TypesenseClient, type: IndexedType, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
   const q = f.q.trim();
+  if (type === 'team' && !f.teamIds?.length) return { rows: [], total: 0 };
   const result = await client
     .collections<TypesenseDocument>(collectionAlias(type))
     .documents()
@@ -122,7 +125,7 @@ export async function searchTypesense(client: TypesenseClient, type: IndexedType
       q: q || '*',
       query_by: 'title,subtitle,body,keywords',
       query_by_weights: '4,2,2,1',
-      filter_by: typesenseFilter(f),
+      filter_by: typesenseFilter(type, f),
       sort_by: q ? '_text_match:desc,created_at:desc' : 'created_at:desc',
       offset: f.offset,
       limit: f.limit,

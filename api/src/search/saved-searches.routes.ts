@@ -11,7 +11,7 @@ import { ZSavedSearch, ZSavedSearchFilters, ZSearchHistory } from './search.sche
 // Each user's own recent searches and saved searches, per workspace. Rows are keyed by the user: another user's
 // saved search is "not found", exactly like one that does not exist.
 
-const SCOPES = ['all', 'repository', 'run', 'finding', 'fix', 'member', 'ticket', 'code'] as const;
+const SCOPES = ['all', 'repository', 'run', 'finding', 'fix', 'member', 'team', 'ticket', 'code'] as const;
 
 function publicSaved(s: SavedSearch) {
   return { id: s.id, name: s.name, q: s.query, scope: s.scope, filters: ZSavedSearchFilters.parse(s.filters), createdAt: s.createdAt, updatedAt: s.updatedAt };

@@ -30,6 +30,9 @@ beforeAll(async () => {
   };
   victimWorkspace = await workspace('victimcorp', victim.user.id);
   attackerWorkspace = await workspace('attacker', attacker.user.id);
+  // The victim's team and its members are documents of the `team` type: their words are secrets too.
+  await env.knex('workspaces').where({ id: victimWorkspace }).update({ description: 'Owners of zanzibar-ledger' });
+  await env.knex('users').where({ id: victim.user.id }).update({ name: 'quokkaMigration Lead', email: 'payrollSigningKey@victim.test' });
   const [repo] = await env.knex('repositories').insert({ workspaceId: victimWorkspace, provider: 'git', fullName: 'victimcorp/payroll-core', cloneUrl: 'https://git.example.test/victimcorp/payroll-core.git' }).returning('id');
   const run = await seedFinishedRun(env.knex, {
     workspaceId: victimWorkspace,
@@ -49,7 +52,7 @@ afterAll(async () => {
 
 describe('search tenancy', () => {
   it('covers every customer search route', () => {
-    expect(searchRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/search', '/api/search/findings', '/api/search/code', '/api/search/suggestions', '/api/search/history', '/api/search/saved', '/api/search/tickets']));
+    expect(searchRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/search', '/api/search/findings', '/api/search/code', '/api/search/suggestions', '/api/search/history', '/api/search/saved', '/api/search/tickets', '/api/search/teams']));
   });
 
   it.each(searchRoutes.map((r) => [r.path] as const))('%s answers 404 for the victim’s workspace, like for none', async (path) => {
@@ -80,5 +83,11 @@ describe('search tenancy', () => {
     const pat = `Bearer ${created.body.token}`;
     await request(env.app).get('/api/search/findings').query({ workspace_id: victimWorkspace, q: 'zanzibar' }).set('authorization', pat).expect(404);
     await request(env.app).get('/api/search/findings').query({ workspace_id: attackerWorkspace, q: 'zanzibar' }).set('authorization', pat).expect(200);
+    // Teams are the caller's own, across workspaces; a token's, only its own workspace's.
+    const teams = (await request(env.app).get('/api/search/teams').query({ workspace_id: attackerWorkspace, q: 'zanzibar' }).set('authorization', pat).expect(200)).body;
+    expect(teams.total).toBe(0);
+    for (const s of SECRETS) expect(JSON.stringify(teams)).not.toContain(s);
+    const session = (await request(env.app).get('/api/search/teams').query({ workspace_id: attackerWorkspace, q: 'zanzibar' }).set('authorization', owner.authHeader).expect(200)).body;
+    expect(session.items.map((h: { id: string }) => h.id)).toEqual([victimWorkspace]);
   });
 });

@@ -134,7 +134,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     if (loopback) {
       const searches = loopback.requests.filter((r) => r.path.endsWith('/documents/search'));
       expect(searches.length).toBeGreaterThan(0);
-      for (const r of searches) expect(r.query.get('filter_by')).toMatch(/^workspace_id:=`[0-9a-f-]{36}`/);
+      for (const r of searches) expect(r.query.get('filter_by')).toMatch(/^workspace_id:=(`[0-9a-f-]{36}`|\[`[0-9a-f-]{36}`(,`[0-9a-f-]{36}`)*\])/);
     }
   });
 
@@ -186,6 +186,58 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     const body = (await search('', { workspace_id: workspaceA, q: 'payments', record: 'false' }).expect(200)).body;
     expect(body.groups.map((g: { type: string }) => g.type)).toEqual(expect.arrayContaining(['repository', 'run']));
     expect(body.total).toBe(body.groups.reduce((n: number, g: { total: number }) => n + g.total, 0));
+  });
+
+  it('finds the caller’s teams and their members by name, slug and e-mail, and never another team’s', async () => {
+    const grace = await createUserWithToken(env.knex, env.config.jwtSecret, { email: `grace.hopper-${backend}@example.test` });
+    await env.knex('users').where({ id: grace.user.id }).update({ name: 'Grace Hopper' });
+    await env.knex('workspace_members').insert({ workspaceId: workspaceA, userId: grace.user.id, role: 'developer' });
+    const stranger = await createUserWithToken(env.knex, env.config.jwtSecret, { email: `stranger-${backend}@example.test` });
+    await env.knex('workspace_members').insert({ workspaceId: workspaceB, userId: stranger.user.id, role: 'viewer' });
+    await sync();
+
+    const team = (await search('/teams', { workspace_id: workspaceA, q: 'acme' }).expect(200)).body;
+    expect(team.backend).toBe(backend);
+    expect(team.items[0]).toMatchObject({ type: 'team', id: workspaceA, title: 'Acme', url: `/teams/${workspaceA}` });
+    expect(team.items[0].subtitle).toMatch(/ · 2 members$/);
+    expect(team.items[0].highlights.title.filter((s: { match: boolean }) => s.match).map((s: { text: string }) => s.text.toLowerCase())).toEqual(['acme']);
+
+    const byName = (await search('/teams', { workspace_id: workspaceA, q: 'grace' }).expect(200)).body;
+    expect(byName.items.map((h: { title: string; subtitle: string; status: string }) => [h.title, h.subtitle, h.status])).toEqual([['Grace Hopper', `grace.hopper-${backend}@example.test · developer · Acme`, 'developer']]);
+    expect(byName.items[0].url).toBe(`/teams/${workspaceA}/members`);
+    const byEmail = (await search('/teams', { workspace_id: workspaceA, q: `hopper-${backend}@example` }).expect(200)).body;
+    expect(byEmail.items.map((h: { title: string }) => h.title)).toEqual(['Grace Hopper']);
+    expect((await search('/teams', { workspace_id: workspaceA, q: 'hopper', status: 'admin' }).expect(200)).body.total).toBe(0);
+
+    // Rival's team and its members are not the owner's: not found, not counted, not in a grouped answer.
+    for (const q of ['rival', 'stranger']) {
+      const body = (await search('/teams', { workspace_id: workspaceA, q }).expect(200)).body;
+      expect(body.total).toBe(0);
+      expect(JSON.stringify(body)).not.toMatch(/rival|stranger/i);
+    }
+    const grouped = (await search('', { workspace_id: workspaceA, q: 'grace', record: 'false' }).expect(200)).body;
+    expect(grouped.groups.find((g: { type: string }) => g.type === 'team').items.map((h: { title: string }) => h.title)).toEqual(['Grace Hopper']);
+    // Grace, a member of Acme only, finds Acme and herself but not Rival.
+    const graces = (await search('/teams', { workspace_id: workspaceA, q: 'a' }, grace).expect(200)).body;
+    expect(JSON.stringify(graces)).not.toMatch(/rival|stranger/i);
+    // The rival sees their own team and its members, none of Acme's.
+    const rivals = (await search('/teams', { workspace_id: workspaceB, q: 'stranger' }, rival).expect(200)).body;
+    expect(rivals.items.map((h: { title: string }) => h.title)).toEqual([stranger.user.name]);
+    expect((await search('/teams', { workspace_id: workspaceB, q: 'grace' }, rival).expect(200)).body.total).toBe(0);
+
+    // Changes reach the index through the outbox: a renamed user, a member who left.
+    await env.knex('users').where({ id: grace.user.id }).update({ name: 'Grace Brewster' });
+    await sync();
+    expect((await search('/teams', { workspace_id: workspaceA, q: 'brewster' }).expect(200)).body.items.map((h: { title: string }) => h.title)).toEqual(['Grace Brewster']);
+    await request(env.app).delete(`/api/teams/${workspaceA}/members/${grace.user.id}`).set('authorization', owner.authHeader).expect(204);
+    await sync();
+    expect((await search('/teams', { workspace_id: workspaceA, q: 'brewster' }).expect(200)).body.total).toBe(0);
+    expect((await search('/teams', { workspace_id: workspaceA, q: 'acme' }).expect(200)).body.items[0].subtitle).toMatch(/ · 1 member$/);
+    if (loopback) {
+      const teamSearches = loopback.requests.filter((r) => r.path.includes('argus_team') && r.path.endsWith('/documents/search'));
+      expect(teamSearches.length).toBeGreaterThan(0);
+      for (const r of teamSearches) expect(r.query.get('filter_by')).toMatch(/^workspace_id:=\[`[0-9a-f-]{36}`(,`[0-9a-f-]{36}`)*\]/);
+    }
   });
 
   if (backend === 'typesense') {

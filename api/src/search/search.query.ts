@@ -6,18 +6,22 @@ import { TICKET_STATUSES, type SearchFilters, type SearchType } from '@argus/db'
 // offset; plus severity, category, repository_id, run_id). Each filter applies to some document types only; asking
 // for one where it cannot apply is a 400 that says so, rather than a filter silently ignored.
 
-export const RESULT_TYPES = ['repository', 'run', 'finding', 'fix', 'member', 'ticket'] as const satisfies readonly SearchType[];
+export const RESULT_TYPES = ['repository', 'run', 'finding', 'fix', 'member', 'team', 'ticket'] as const satisfies readonly SearchType[];
+
+const ROLES = ['admin', 'developer', 'viewer'] as const;
 
 const STATUSES: Record<SearchType, readonly string[]> = {
   repository: [],
   run: RUN_STATUSES,
   finding: ['open', 'false_positive', 'wont_fix', 'accepted', 'suppressed'],
   fix: FIX_STATUSES,
-  member: ['admin', 'developer', 'viewer'],
+  member: ROLES,
+  // A team member's role (a team itself has none).
+  team: ROLES,
   ticket: TICKET_STATUSES,
 };
 
-const PLURAL: Record<SearchType, string> = { repository: 'repositories', run: 'runs', finding: 'findings', fix: 'fixes', member: 'members', ticket: 'tickets' };
+const PLURAL: Record<SearchType, string> = { repository: 'repositories', run: 'runs', finding: 'findings', fix: 'fixes', member: 'members', team: 'teams', ticket: 'tickets' };
 
 /** Which types each filter means something for. */
 const APPLIES: Record<'owner_id' | 'severity' | 'category' | 'repository_id' | 'run_id', readonly SearchType[]> = {
@@ -159,7 +163,8 @@ export function groupTypes(query: CommonQuery & { type?: SearchType[] }): Search
   }
   if (query.status !== undefined) {
     const fitting = types.filter((t) => STATUSES[t].includes(query.status!));
-    if (fitting.length === 1) types = fitting;
+    // One type, or types where the status means the same (a role, for members and teams).
+    if (fitting.length && fitting.every((t) => STATUSES[t] === STATUSES[fitting[0]!])) types = fitting;
   }
   return types;
 }

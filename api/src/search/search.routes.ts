@@ -3,7 +3,7 @@ import type { SearchType } from '@argus/db';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { requireWorkspace } from '../access/workspace-access';
 import { groupTypes, toSearchFilters, typeQuery, ZCodeQuery, ZGroupedQuery, ZSuggestQuery } from './search.query';
-import { rememberQuery, searchCode, searchGrouped, searchPage, suggest } from './search.service';
+import { rememberQuery, searchCode, searchGrouped, searchPage, suggest, visibleTeams } from './search.service';
 import { ZCodeSearchPage, ZSearchGroups, ZSearchPage, ZSuggestions } from './search.schemas';
 
 // Seed 004's search endpoints. Every one names the workspace it searches and checks the caller's membership and
@@ -18,6 +18,7 @@ const TYPE_PATHS: { path: string; type: SearchType; summary: string }[] = [
   { path: 'findings', type: 'finding', summary: 'Search findings (message, rule, path, snippet)' },
   { path: 'fixes', type: 'fix', summary: 'Search fixes and their pull requests' },
   { path: 'members', type: 'member', summary: 'Search the workspace’s members (name, e-mail)' },
+  { path: 'teams', type: 'team', summary: 'Search your teams and their members (team name, slug, description; member name, e-mail)' },
   { path: 'tickets', type: 'ticket', summary: 'Search the workspace’s support tickets and their messages' },
 ];
 
@@ -32,7 +33,8 @@ export const searchRoutes: RouteSpec[] = [
     responses: { 200: { description: 'hits grouped by type, best first', schema: ZSearchGroups } },
     handler: async ({ deps, auth, query }) => {
       await requireWorkspace(deps, auth, query.workspace_id, 'results:view');
-      const result = await searchGrouped(deps, groupTypes(query), toSearchFilters(query.workspace_id, query));
+      const types = groupTypes(query);
+      const result = await searchGrouped(deps, types, { ...toSearchFilters(query.workspace_id, query), teamIds: await visibleTeams(deps, auth, types) });
       if (query.record) await rememberQuery(deps, auth.userId, query.workspace_id, query.q);
       return result;
     },
@@ -48,7 +50,7 @@ export const searchRoutes: RouteSpec[] = [
       responses: { 200: { description: 'a page of hits, best first (newest first without q)', schema: ZSearchPage } },
       handler: async ({ deps, auth, query }) => {
         await requireWorkspace(deps, auth, query.workspace_id, 'results:view');
-        return searchPage(deps, type, toSearchFilters(query.workspace_id, query));
+        return searchPage(deps, type, { ...toSearchFilters(query.workspace_id, query), teamIds: await visibleTeams(deps, auth, [type]) });
       },
     }),
   ),

@@ -7,7 +7,7 @@ import { ZInstant } from '../openapi/schemas';
 const ZSegment = z.object({ text: z.string(), match: z.boolean() }).meta({ id: 'SearchSegment' });
 const ZSegments = z.array(ZSegment);
 
-const ZSearchResultType = z.enum(['repository', 'run', 'finding', 'fix', 'member', 'ticket']).meta({ id: 'SearchResultType' });
+const ZSearchResultType = z.enum(['repository', 'run', 'finding', 'fix', 'member', 'team', 'ticket']).meta({ id: 'SearchResultType' });
 
 const ZSearchHit = z
   .object({

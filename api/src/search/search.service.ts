@@ -1,5 +1,6 @@
 import {
   closestTerm,
+  listWorkspacesOfUser,
   INDEXED_TYPES,
   recordSearchQuery,
   searchCodeFiles,
@@ -14,6 +15,7 @@ import {
 } from '@argus/db';
 import { createTypesenseClient, searchTypesense, type PlatformConfig, type TypesenseClient } from '@argus/activities';
 import type { AppDeps } from '../app-deps';
+import type { AuthContext } from '../auth/auth-context';
 
 // One search service, two backends: Postgres (always there) and Typesense (when TYPESENSE_URL is set) for the
 // types it indexes. Both take the same filters with the workspace already checked by the route; a Typesense that
@@ -43,6 +45,9 @@ function urlOf(row: SearchRow): string {
       return `/runs/${row.runId}?fix=${row.id}`;
     case 'member':
       return `/teams/${row.workspaceId}/members`;
+    case 'team':
+      // A team's own document has the team's id; a member's names the team it belongs to.
+      return row.id === row.workspaceId ? `/teams/${row.workspaceId}` : `/teams/${row.workspaceId}/members`;
     case 'ticket':
       return `/support/${row.id}`;
   }
@@ -77,6 +82,16 @@ async function searchOneType(deps: AppDeps, type: SearchType, filters: SearchFil
     }
   }
   return { ...(await searchDocumentsOfType(deps.knex, type, filters)), backend: 'postgres' };
+}
+
+/**
+ * The teams whose documents a caller may find: the team workspaces they belong to (an API token: its own workspace
+ * only, when that is a team). Worked out here, never taken from the request.
+ */
+export async function visibleTeams(deps: AppDeps, auth: AuthContext, types: readonly SearchType[]): Promise<string[]> {
+  if (!types.includes('team')) return [];
+  const workspaces = await listWorkspacesOfUser(deps.knex, auth.userId, auth.tokenWorkspaceId ? { workspaceId: auth.tokenWorkspaceId } : {});
+  return workspaces.filter((w) => w.kind === 'team').map((w) => w.id);
 }
 
 export async function searchPage(deps: AppDeps, type: SearchType, filters: SearchFilters) {

@@ -38,6 +38,7 @@ import * as ops2 from './20261201300100_ops_console';
 import * as findingContext1 from './20261201400000_finding_context';
 import * as repoSettings1 from './20261202200000_repository_analysis_settings';
 import * as incremental1 from './20261202300000_incremental_analysis';
+import * as searchTeams1 from './20261203100000_search_teams';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -79,4 +80,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261201400000_finding_context': findingContext1,
   '20261202200000_repository_analysis_settings': repoSettings1,
   '20261202300000_incremental_analysis': incremental1,
+  '20261203100000_search_teams': searchTeams1,
 };

@@ -1,15 +1,15 @@
 import type { Db } from '../knex';
 
-// Reads (never writes) repositories, runs, findings, fixes, members and tickets as search documents: the Postgres
+// Reads (never writes) repositories, runs, findings, fixes, members, teams and tickets as search documents: the Postgres
 // search backend's queries, and the documents the Typesense backend indexes. Both come from the same SQL below,
 // so the two backends can only differ in matching and ranking, never in what a document says or who may see it.
 // Every query takes the workspace as its first condition: no other tenant's row can reach a result, a count, a
 // suggestion or a highlight.
 
-export const SEARCH_TYPES = ['repository', 'run', 'finding', 'fix', 'member', 'ticket'] as const;
+export const SEARCH_TYPES = ['repository', 'run', 'finding', 'fix', 'member', 'team', 'ticket'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 /** The types the Typesense backend indexes (members and tickets are small and always searched in Postgres). */
-export const INDEXED_TYPES = ['repository', 'run', 'finding', 'fix'] as const;
+export const INDEXED_TYPES = ['repository', 'run', 'finding', 'fix', 'team'] as const;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 
 export interface SearchFilters {
@@ -25,6 +25,12 @@ export interface SearchFilters {
   category?: string[];
   repositoryId?: string;
   runId?: string;
+  /**
+   * The team workspaces whose documents the `team` type may show: the caller's own teams, worked out by the
+   * server (a team is not the workspace being searched, so the workspace condition cannot scope it). Missing or
+   * empty: the type finds nothing.
+   */
+  teamIds?: string[];
   limit: number;
   offset: number;
 }
@@ -105,6 +111,20 @@ interface TypeSql {
 // Credentials never live in clone URLs (they are sealed apart), but an old row may still carry user info: strip it.
 const CLONE_URL = `regexp_replace(r.clone_url, '//[^/@]*@', '//')`;
 const SHORT_REF = `regexp_replace(coalesce(x.ref, ''), '^refs/(heads|tags)/', '')`;
+
+/**
+ * Teams and their members as one document type: a team workspace (name, slug, description) and each of its
+ * members (name, e-mail, role), the member's id derived from the pair (migration 20261203100000). `workspace_id`
+ * is the team's, so both backends scope it by the caller's teams.
+ */
+const TEAM_DOCS = `(select w.id, w.id as workspace_id, w.name as title,
+      w.slug || ' · ' || (select case count(*) when 1 then '1 member' else count(*) || ' members' end from workspace_members c where c.workspace_id = w.id) as subtitle,
+      w.description as body, w.slug as keywords, null::text as status, w.created_at
+    from workspaces w where w.kind = 'team'
+    union all
+    select search_team_member_id(m.workspace_id, m.user_id) as id, m.workspace_id, u.name as title, u.email || ' · ' || m.role || ' · ' || w.name as subtitle,
+      '' as body, u.email as keywords, m.role as status, m.joined_at as created_at
+    from workspace_members m join workspaces w on w.id = m.workspace_id and w.kind = 'team' join users u on u.id = m.user_id)`;
 
 const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
   repository: {
@@ -209,6 +229,30 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       createdAt: 'x.created_at',
     },
   },
+  team: {
+    from: `${TEAM_DOCS} t`,
+    workspace: 't.workspace_id',
+    match: `(t.title ilike :like or t.keywords ilike :like or t.body ilike :like or similarity(t.title, :q) > 0.3)`,
+    rank: 'greatest(similarity(t.title, :q), similarity(t.keywords, :q))',
+    bodyConfig: 'simple',
+    statusColumn: 't.status',
+    columns: {
+      id: 't.id',
+      workspaceId: 't.workspace_id',
+      repositoryId: 'null::uuid',
+      repositoryName: 'null::text',
+      runId: 'null::uuid',
+      title: 't.title',
+      subtitle: 't.subtitle',
+      body: 't.body',
+      keywords: 't.keywords',
+      status: 't.status',
+      severity: 'null::text',
+      category: 'null::text',
+      ownerId: 'null::uuid',
+      createdAt: 't.created_at',
+    },
+  },
 };
 
 /** Only letters, digits and inner underscores survive into a prefix query, so to_tsquery never sees operators. */
@@ -286,6 +330,7 @@ const camel = (row: Record<string, unknown>) =>
 export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
   if (type === 'member') return searchMembers(db, f);
   if (type === 'ticket') return searchTickets(db, f);
+  if (type === 'team') return searchTeams(db, f);
   const sql = SQL[type];
   const bindings: Record<string, unknown> = { workspaceId: f.workspaceId, ...queryBindings(f.q), limit: f.limit, offset: f.offset };
   const hasQuery = f.q.trim() !== '';
@@ -318,7 +363,7 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
 }
 
 // Past the last page, the window count is gone: count separately so the pager still knows the total.
-async function countOfType(db: Db, type: Exclude<SearchType, 'member' | 'ticket'>, f: SearchFilters): Promise<number> {
+async function countOfType(db: Db, type: Exclude<SearchType, 'member' | 'ticket' | 'team'>, f: SearchFilters): Promise<number> {
   return (await searchDocumentsOfType(db, type, { ...f, offset: 0, limit: 1 })).total;
 }
 
@@ -426,6 +471,33 @@ async function searchMembers(db: Db, f: SearchFilters): Promise<{ rows: SearchRo
       rank: Number(r.rank),
       titleHighlight: highlightWords(r.name as string, q),
       bodyHighlight: [],
+    })),
+  };
+}
+
+/** The caller's teams and the members of those teams, by name, slug, description or e-mail (typos: trigrams). */
+async function searchTeams(db: Db, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
+  if (!f.teamIds?.length) return { rows: [], total: 0 };
+  const q = f.q.trim();
+  const sql = SQL.team;
+  const bindings: Record<string, unknown> = { teamIds: f.teamIds, like: likeContains(q), q, limit: f.limit, offset: f.offset };
+  // Only status (a member's role) and the dates apply to teams; the route refuses the other filters.
+  const filters = filterSql(sql, { workspaceId: f.workspaceId, q, status: f.status, dateFrom: f.dateFrom, dateTo: f.dateTo, limit: f.limit, offset: f.offset }, bindings);
+  const where = `${sql.workspace} = any(:teamIds)${q ? ` and ${sql.match}` : ''}${filters}`;
+  const result = await db.raw(
+    `select ${documentColumns(sql, 'team')}, ${q ? sql.rank : '0'} as rank, count(*) over () as total
+     from ${sql.from}
+     where ${where}
+     order by rank desc, (t.id = t.workspace_id) desc, t.title, t.id limit :limit offset :offset`,
+    bindings,
+  );
+  const rows = rowsOf(result).map(camel);
+  return {
+    total: rows.length ? Number(rows[0]!.total) : f.offset > 0 ? (await searchTeams(db, { ...f, offset: 0, limit: 1 })).total : 0,
+    rows: rows.map((r) => ({
+      ...toSearchRow(r),
+      titleHighlight: highlightWords(r.title as string, q),
+      bodyHighlight: highlightWords(((r.body as string) ?? '').slice(0, 300), q),
     })),
   };
 }

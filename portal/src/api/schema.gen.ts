@@ -8936,7 +8936,7 @@ export interface paths {
                          * @default all
                          * @enum {string}
                          */
-                        scope?: "all" | "repository" | "run" | "finding" | "fix" | "member" | "ticket" | "code";
+                        scope?: "all" | "repository" | "run" | "finding" | "fix" | "member" | "team" | "ticket" | "code";
                         filters?: components["schemas"]["SavedSearchFilters"];
                     };
                 };
@@ -9055,6 +9055,64 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SearchSuggestions"];
+                    };
+                };
+                /** @description An error (RFC 9457) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search your teams and their members (team name, slug, description; member name, e-mail) */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                    q?: string;
+                    status?: string;
+                    owner_id?: string;
+                    date_from?: string;
+                    date_to?: string;
+                    severity?: string;
+                    category?: string;
+                    repository_id?: string;
+                    run_id?: string;
+                    offset?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of hits, best first (newest first without q) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
                     };
                 };
                 /** @description An error (RFC 9457) */
@@ -12787,7 +12845,7 @@ export interface components {
             backend: "postgres" | "typesense";
         };
         /** @enum {string} */
-        SearchResultType: "repository" | "run" | "finding" | "fix" | "member" | "ticket";
+        SearchResultType: "repository" | "run" | "finding" | "fix" | "member" | "team" | "ticket";
         SearchSegment: {
             text: string;
             match: boolean;

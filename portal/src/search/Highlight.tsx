@@ -24,6 +24,7 @@ export const TYPE_LABELS: Record<string, string> = {
   finding: 'Findings',
   fix: 'Fixes',
   member: 'Members',
+  team: 'Teams',
   ticket: 'Tickets',
   code: 'Code',
 };

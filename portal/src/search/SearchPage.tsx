@@ -28,7 +28,7 @@ import {
   type SearchScope,
 } from './search.api';
 
-const SCOPES: SearchScope[] = ['all', 'repository', 'run', 'finding', 'fix', 'code', 'member', 'ticket'];
+const SCOPES: SearchScope[] = ['all', 'repository', 'run', 'finding', 'fix', 'code', 'member', 'team', 'ticket'];
 const PAGE_SIZE = 20;
 
 const STATUSES: Partial<Record<SearchScope, string[]>> = {
@@ -36,6 +36,7 @@ const STATUSES: Partial<Record<SearchScope, string[]>> = {
   finding: ['open', 'false_positive', 'wont_fix', 'accepted', 'suppressed'],
   fix: ['queued', 'generating', 'generated', 'validated', 'rejected', 'failed', 'pr_open', 'merged', 'closed'],
   member: ['admin', 'developer', 'viewer'],
+  team: ['admin', 'developer', 'viewer'],
   ticket: ['open', 'in_progress', 'resolved', 'closed'],
 };
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
@@ -85,7 +86,7 @@ export function SearchPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Search" description={`Everything in ${workspace.name}: repositories, runs, findings, fixes, code, members and tickets.`} />
+      <PageHeader title="Search" description={`Everything in ${workspace.name}: repositories, runs, findings, fixes, code, members, your teams and tickets.`} />
       <form onSubmit={submit} className="flex gap-2" role="search">
         <label htmlFor="search-query" className="sr-only">
           Search

@@ -26,6 +26,7 @@ const SCOPE_PATHS: Record<Exclude<SearchScope, 'all' | 'code'>, string> = {
   finding: '/api/search/findings',
   fix: '/api/search/fixes',
   member: '/api/search/members',
+  team: '/api/search/teams',
   ticket: '/api/search/tickets',
 };
 
