@@ -75,3 +75,28 @@ describe('ast-grep rules', () => {
     expect([f!.startColumn, f!.endColumn]).toEqual([18, 25]);
   });
 });
+
+describe('ast-grep rules: weak hash packages, Sequelize logging, CORS defaults, XML entities', () => {
+  it('reports md5/sha1 package calls, not other functions of that name', () => {
+    expect(rules('core/auth.js', "var md5 = require('md5');\nconst token = md5(req.query.login);\n")).toEqual(['argus/weak-hash-package@2']);
+    expect(rules('core/auth.js', "const md5 = (s) => crypto.createHash('sha256').update(s).digest('hex');\nmd5(x);\n")).toEqual([]);
+  });
+
+  it('reports a Sequelize instance that logs every query, not one with logging configured', () => {
+    expect(rules('models/index.js', "const db = new Sequelize(cfg.db, cfg.user, cfg.pass, { host: cfg.host });\n")).toEqual(['argus/sequelize-query-logging@1']);
+    expect(rules('models/index.js', "const db = new Sequelize(cfg.db, cfg.user, cfg.pass, { host: cfg.host, logging: false });\n")).toEqual([]);
+  });
+
+  it('reports cors() with its allow-everything defaults, not an origin allowlist', () => {
+    expect(rules('server.ts', "import cors from 'cors';\napp.use(cors());\n")).toEqual(['argus/permissive-cors@2']);
+    expect(rules('server.ts', "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com'] }));\n")).toEqual([]);
+  });
+
+  it('reports XML parsing with entity substitution, not the default options', () => {
+    expect(rules('lib/xml.ts', 'const option = libxml2.ParseOption.XML_PARSE_NOENT | libxml2.ParseOption.XML_PARSE_NOBLANKS;\nlibxmljs.parseXmlString(data, { noent: true });\n')).toEqual([
+      'argus/xml-entity-expansion@1',
+      'argus/xml-entity-expansion@2',
+    ]);
+    expect(rules('lib/xml.ts', 'const option = libxml2.ParseOption.XML_PARSE_NOBLANKS;\nlibxmljs.parseXmlString(data, { noent: false });\n')).toEqual([]);
+  });
+});

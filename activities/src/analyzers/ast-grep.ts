@@ -144,6 +144,55 @@ export const AST_GREP_RULES: readonly AstGrepRule[] = [
     },
   },
   {
+    name: 'weak-hash-package',
+    category: 'security',
+    severity: 'medium',
+    message:
+      'MD5/SHA-1 from a hashing package: broken for passwords, and a token derived from public data (md5(login), md5(email + time)) can be computed by anyone. Use bcrypt/argon2 for passwords and crypto.randomBytes for tokens.',
+    matcher: {
+      rule: { pattern: '$F($$$ARGS)' },
+      constraints: { F: { regex: '^\\w*(?:md5|MD5|Md5|sha1|SHA1|Sha1)\\w*$' } },
+    },
+    filter: (node, ctx) => {
+      const name = node.getMatch('F')?.text() ?? '';
+      const esc = name.replace(/[$]/g, '\\$');
+      return new RegExp(`(?:\\b${esc}\\s*=\\s*require\\(\\s*|import\\s+${esc}\\s+from\\s+)['"](?:md5|sha1|js-md5|js-sha1|md5-hex|blueimp-md5|crypto-js/md5|crypto-js/sha1)['"]`).test(ctx.text);
+    },
+  },
+  {
+    name: 'sequelize-query-logging',
+    category: 'security',
+    severity: 'low',
+    message:
+      'Sequelize logs every SQL statement to the console by default, with the values in it (passwords, tokens, personal data end up in the logs). Pass `logging: false` or a logger that redacts.',
+    matcher: { rule: { pattern: 'new Sequelize($$$ARGS)' } },
+    filter: (node) => !/\blogging\s*:/.test(node.text()),
+  },
+  {
+    name: 'permissive-cors',
+    category: 'security',
+    severity: 'medium',
+    message:
+      "cors() with its defaults answers every origin with Access-Control-Allow-Origin: *, so any web site can read this API's responses in its visitors' browsers. Pass an allowlist: cors({ origin: ['https://app.example.com'] }).",
+    matcher: { rule: { any: [{ pattern: 'cors()' }, { pattern: "cors({ origin: '*' })" }, { pattern: 'cors({ origin: "*" })' }, { pattern: 'cors({ origin: true })' }] } },
+    filter: (_node, ctx) => /require\(\s*['"]cors['"]\s*\)|from\s+['"]cors['"]/.test(ctx.text),
+  },
+  {
+    name: 'xml-entity-expansion',
+    category: 'security',
+    severity: 'high',
+    message:
+      'The XML parser is told to substitute entities or load external DTDs (libxml2 NOENT / DTDLOAD, noent: true): a document with <!ENTITY x SYSTEM "file:///etc/passwd"> reads server files (XXE) or expands a billion laughs. Leave entity substitution off.',
+    matcher: {
+      rule: {
+        any: [
+          { kind: 'member_expression', regex: '\\.XML_PARSE_(?:NOENT|DTDLOAD)$' },
+          { kind: 'pair', regex: '^["\']?noent["\']?\\s*:\\s*true$' },
+        ],
+      },
+    },
+  },
+  {
     name: 'empty-catch',
     category: 'maintainability',
     severity: 'low',

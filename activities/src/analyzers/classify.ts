@@ -13,7 +13,8 @@ export type ClassifyOverrides = Partial<Record<FileRole, string[]>>;
 const TEST_DIRS = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|testing|e2e|cypress|playwright|integration-tests?)\//i;
 const TEST_FILE = /(?:\.|_|-)(?:test|spec|cy|e2e)\.[cm]?[jt]sx?$|^test_.*\.py$|_tests?\.py$|^conftest\.py$|^jest\.setup\.[cm]?[jt]s$|^setupTests\.[jt]sx?$/i;
 const FIXTURE_DIRS = /(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|mocks?|stubs?|__snapshots__)\//i;
-const EXAMPLE_DIRS = /(?:^|\/)(?:examples?|samples?|demos?|playground|sandbox|starter|boilerplate)\//i;
+/** Example code, including folders of code snippets kept as data (fix suggestions, tutorial steps): fragments, not the app. */
+const EXAMPLE_DIRS = /(?:^|\/)(?:examples?|samples?|demos?|playground|sandbox|starter|boilerplate|codefixes|code-?fixes|code[-_]?snippets)\//i;
 const DOCS_DIRS = /(?:^|\/)(?:docs?|documentation|site-docs|website\/docs|tutorials?|guides?)\//i;
 const DOCS_FILE = /\.(?:md|mdx|rst|adoc|rdoc)$|^(?:readme|changelog|contributing|history)(?:\.|$)/i;
 /** Framework markers in the first part of a file: a test runner import or a describe/it/test block. */

@@ -72,7 +72,13 @@ describe('Express setup checks', () => {
   it('reports missing security headers and CSRF protection from what the repository depends on', () => {
     expect(brief(scanExpressSetup(app, emptyRepoContext()))).toEqual(['3 argus/missing-security-headers', '4 argus/missing-csrf-protection']);
     const ctx = { ...emptyRepoContext(), dependencies: new Set(['helmet', 'csrf-csrf']) };
-    expect(scanExpressSetup(app, ctx)).toEqual([]);
+    // Declared but never applied is no protection.
+    const unapplied = scanExpressSetup(app, ctx);
+    expect(brief(unapplied)).toEqual(['4 argus/missing-csrf-protection']);
+    expect(unapplied[0]!.message).toContain('csrf-csrf is a dependency, but this app never applies it');
+    const applied = `${app}\nconst { doubleCsrf } = require('csrf-csrf');\napp.use(doubleCsrf(opts).doubleCsrfProtection);`;
+    expect(scanExpressSetup(applied, ctx)).toEqual([]);
+    expect(scanExpressSetup(`${app}\nconst { csrfProtection } = require('./security');\napp.use(csrfProtection);`, ctx)).toEqual([]);
   });
 
   it('ignores files that do not create an Express app', () => {

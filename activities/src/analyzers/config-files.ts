@@ -163,9 +163,17 @@ export function scanExpressSetup(text: string, ctx: RepoContext): Hit[] {
   }
   const sessions = /require\(\s*['"](?:express-session|cookie-session)['"]\s*\)|from\s+['"](?:express-session|cookie-session)['"]/.test(text);
   const mutating = /\.(?:post|put|patch|delete)\s*\(/.test(text) || /\.use\(\s*['"][^'"]*['"]\s*,\s*\w+/.test(text);
-  if (sessions && mutating && !has(CSRF_PACKAGES) && !/sameSite\s*:\s*['"](?:strict|lax)['"]/i.test(text)) {
+  // A CSRF package only protects when the app uses it: declared in package.json but never imported here and no csrf
+  // middleware mentioned (`app.use(csrfProtection)` from another module) is the same as none.
+  const applied = /\bcsrf\w*\b|\bcsurf\b|\blusca\b/i.test(text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''));
+  const declared = CSRF_PACKAGES.filter((p) => ctx.dependencies.has(p));
+  if (sessions && mutating && !applied && !/sameSite\s*:\s*['"](?:strict|lax)['"]/i.test(text)) {
     const at = lines.findIndex((l) => /\b(?:session|cookieSession)\s*\(/.test(l));
-    hits.push({ ruleId: 'argus/missing-csrf-protection', severity: 'medium', line: (at >= 0 ? at : appLine) + 1, message: 'Cookie sessions and state-changing routes, but no CSRF protection in the repository and no sameSite cookie: another site can post forms as the signed-in user. Add CSRF tokens and sameSite.' });
+    const message =
+      declared.length > 0
+        ? `Cookie sessions and state-changing routes, and ${declared.join(', ')} is a dependency, but this app never applies it (and sets no sameSite cookie): another site can post forms as the signed-in user. Add the CSRF middleware to the app and set sameSite.`
+        : 'Cookie sessions and state-changing routes, but no CSRF protection in the repository and no sameSite cookie: another site can post forms as the signed-in user. Add CSRF tokens and sameSite.';
+    hits.push({ ruleId: 'argus/missing-csrf-protection', severity: 'medium', line: (at >= 0 ? at : appLine) + 1, message });
   }
   return hits;
 }

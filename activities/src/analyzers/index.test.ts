@@ -125,8 +125,8 @@ describe('analyzeFiles on the sample repo', () => {
     const progress: [number, number][] = [];
     await analyzeFiles({ root: repo.dir, files, config, onProgress: (done, total) => progress.push([done, total]) });
     const total = progress[0]![1];
-    // eslint + ruff + secrets (every file) + ast-grep + taint + config files (JS/TS, templates and config/settings.py)
-    expect(total).toBe(4 + 3 + files.length + 4 + 4 + 5);
+    // eslint + ruff + secrets (every file) + ast-grep + taint (JS/TS and Python) + config files (JS/TS, templates and config/settings.py)
+    expect(total).toBe(4 + 3 + files.length + 4 + (4 + 3) + 5);
     expect(progress.at(-1)).toEqual([total, total]);
     expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1]![0])).toBe(true);
 

@@ -62,3 +62,13 @@ describe('secret detection', () => {
     expect([f!.startColumn, f!.endColumn]).toEqual([8, 28]);
   });
 });
+
+describe('signing secrets passed to cookie-parser and JWT calls', () => {
+  it('finds a literal cookie-parser secret or JWT key, not one read from the environment', () => {
+    expect(ids("app.use(cookieParser('kekse'))")).toEqual(['secrets/session-secret']);
+    expect(ids("payload = jwt.decode(cookie, 'csrf_vulneribility', algorithms=['HS256'])")).toEqual(['secrets/session-secret']);
+    expect(ids("const t = jwt.sign({ id: user.id }, 'hunter2-signing')")).toEqual(['secrets/session-secret']);
+    expect(ids('app.use(cookieParser(process.env.COOKIE_SECRET))')).toEqual([]);
+    expect(ids('const t = jwt.sign({ id: user.id }, config.get("jwtKey"))')).toEqual([]);
+  });
+});

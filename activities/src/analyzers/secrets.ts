@@ -141,9 +141,10 @@ const SECRET_RULES: readonly SecretRule[] = [
     id: 'session-secret',
     title: 'Hard-coded session/cookie secret',
     severity: 'high',
-    // Whatever its entropy: `secret: 'keyboard cat'` signs every session cookie of the app.
+    // Whatever its entropy: `secret: 'keyboard cat'` signs every session cookie of the app; so does
+    // `cookieParser('kekse')`, and a literal key handed to jwt.sign/verify/encode/decode signs every token.
     pattern:
-      /(?<![A-Za-z0-9_$@-])(?:secret|cookieSecret|cookie_secret|sessionSecret|session_secret|jwtSecret|jwt_secret|jwtKey|signingSecret|signing_secret|SECRET_KEY|secretKey|secret_key|appSecret|app_secret|tokenSecret|COOKIE_SECRET|SESSION_SECRET|JWT_SECRET)["'`]?\s*(?:=|:)\s*(?<q>["'`])(?<secret>[^"'`\n]{4,200})\k<q>/g,
+      /(?<![A-Za-z0-9_$@-])(?:(?:secret|cookieSecret|cookie_secret|sessionSecret|session_secret|jwtSecret|jwt_secret|jwtKey|signingSecret|signing_secret|SECRET_KEY|secretKey|secret_key|appSecret|app_secret|tokenSecret|COOKIE_SECRET|SESSION_SECRET|JWT_SECRET)["'`]?\s*(?:=|:)\s*|cookieParser\(\s*|jwt\.(?:sign|verify|encode|decode)\([^,()]*(?:\([^()]*\)[^,()]*)?,\s*)(?<q>["'`])(?<secret>[^"'`\n]{4,200})\k<q>/g,
     accept: (s) => !PLACEHOLDER.test(s) && !/^\s|\s$/.test(s) && !/^[A-Z_]+$/.test(s),
   },
   {
@@ -166,7 +167,7 @@ export interface SecretMatch {
 }
 
 /** Cheap first pass: a line without any of these cannot match a rule, so the rules are not run on it. */
-const PREFILTER = /PRIVATE KEY|A(?:KIA|SIA|BIA|CCA|3T)|aws|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com|_live_|AIza|npm_|passw|pwd|secret|api[_-]?key|token|credential|private[_-]?key|glpat-|sk-|SG\.|eyJ|jwt|signing/i;
+const PREFILTER = /PRIVATE KEY|A(?:KIA|SIA|BIA|CCA|3T)|aws|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com|_live_|AIza|npm_|passw|pwd|secret|api[_-]?key|token|credential|private[_-]?key|glpat-|sk-|SG\.|eyJ|jwt|signing|cookieParser/i;
 
 /** Keys published in providers' documentation: a match is an example, not a leak. */
 const DOCUMENTED_EXAMPLES = /AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG\/bPxRfiCYEXAMPLEKEY|EXAMPLE(?:KEY)?$|^(?:sk|rk|pk)_(?:live|test)_(?:x+|\*+|0+|1234\w*)$|^ghp_x+$|^xox[abposr]-x+|eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ/;

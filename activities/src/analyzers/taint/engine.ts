@@ -58,6 +58,10 @@ interface Taint {
   /** The static text before the first tainted part of a built string (a fixed host or path makes a redirect safe). */
   prefix: string | null;
   cleared: ReadonlySet<SinkKind>;
+  /** Passed a validator that only checks for a substring (`url.includes(allowed)`): where, to report it too. */
+  weakGuard?: { mod: ModuleInfo; node: ts.Node; fn: string };
+  /** An archive being extracted: its entries' names are chosen by whoever made the archive (zip slip). */
+  archive?: boolean;
 }
 
 const ALL_KINDS: ReadonlySet<SinkKind> = new Set(SINK_KINDS);
@@ -240,6 +244,8 @@ const NOSQL_METHODS = new Set([
 const NOT_A_COLLECTION = /^(?:Object|Array|_|lodash|JSON|Promise|Math|Reflect|Map|Set|String|Number|R|ramda)$/;
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'notice', 'critical']);
 const LOG_RECEIVER = /^(?:console|log|logger|winston|pino|bunyan|debug|\w*[lL]ogger|[\w.]*\.log|[\w.]*\.logger)$/;
+/** Archive readers: the names of the entries they list are the archive author's (`../../etc/cron.d/x`). */
+const ARCHIVE_MODULES = /^(?:unzipper|adm-zip|yauzl|yauzl-promise|tar|tar-stream|tar-fs|jszip|decompress|node-stream-zip|extract-zip|unzip|unzip-stream)$/;
 const SQL_TEXT = /\b(?:select|insert|update|delete|where|from|values|order\s+by|group\s+by|union|into|set)\b/i;
 
 export interface EngineOptions {
@@ -285,6 +291,15 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     if (flows.has(key)) return;
     const steps = [...t.steps, { path: mod.rel, ...p, note: `reaches ${sink}` }];
     flows.set(key, { kind, sink, path: mod.rel, startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn, steps, source: t.source });
+    // The validator the value passed only checks for a substring: the check itself is the flaw to fix.
+    const w = t.weakGuard;
+    if (w && (kind === 'open-redirect' || kind === 'ssrf')) {
+      const wp = pos(w.mod, w.node);
+      const wkey = `${kind}|${w.mod.rel}|${wp.line}`;
+      if (!flows.has(wkey)) {
+        flows.set(wkey, { kind, sink: `${w.fn}, a substring check (an allowed URL anywhere in the value passes)`, path: w.mod.rel, startLine: wp.line, startColumn: wp.column, endLine: wp.endLine, endColumn: wp.endColumn, steps: [...t.steps, { path: w.mod.rel, ...wp, note: `checked by ${w.fn} with a substring match` }, { path: mod.rel, ...p, note: `reaches ${sink}` }], source: t.source });
+      }
+    }
   };
 
   interface Frame {
@@ -304,6 +319,19 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     prefix: null,
     cleared: new Set(),
   });
+
+  /** Entries of an archive: only their paths matter (file contents are not code), so every other sink is cleared. */
+  const archiveSource = (mod: ModuleInfo, node: ts.Node, module: string): Taint => ({
+    ...source(mod, node, `entries of an archive read with ${module}`, false),
+    steps: [step(mod, node, `source: entry names of an archive read with ${module} (chosen by whoever made the archive)`)],
+    cleared: new Set([...ALL_KINDS].filter((k) => k !== 'path-traversal')),
+    archive: true,
+  });
+  const archiveModuleOf = (f: Frame, root: string | undefined): string | null => {
+    if (!root) return null;
+    const imp = f.mod.imports.get(root);
+    return imp && ARCHIVE_MODULES.test(imp.module) && f.env.get(root) === null ? imp.module : null;
+  };
 
   /** `req.query.id` → ['req', 'query', 'id'] (element accesses with literal keys included), or null. */
   const chainOf = (node: ts.Expression): string[] | null => {
@@ -466,7 +494,25 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
   };
 
   /** A guard on a variable: `ALLOWED.includes(x)`, `/^\w+$/.test(x)`, `isValidUrl(x)`, `x.startsWith('/')`. */
-  const guardOf = (cond: ts.Expression): { name: string; positive: boolean; kinds: readonly SinkKind[] } | null => {
+  /** A validator that tests its first parameter with `.includes()` / `.indexOf()`: `evil.com/?https://allowed.com` passes. */
+  const substringCheckOf = (f: Frame, callee: ts.Expression): { mod: ModuleInfo; node: ts.Node; fn: string } | null => {
+    const target = resolveFunction(f, callee);
+    const p0 = target?.fn.parameters[0]?.name;
+    if (!target || !p0 || !ts.isIdentifier(p0) || !target.fn.body) return null;
+    let hit: ts.Node | null = null;
+    const visit = (n: ts.Node): void => {
+      if (hit) return;
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:includes|indexOf)$/.test(n.expression.name.text)) {
+        const recv = n.expression.expression;
+        if (ts.isIdentifier(recv) && recv.text === p0.text) hit = n;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(target.fn.body);
+    return hit ? { mod: target.mod, node: hit, fn: `${target.name}()` } : null;
+  };
+
+  const guardOf = (cond: ts.Expression, f?: Frame): { name: string; positive: boolean; kinds: readonly SinkKind[]; weak?: { mod: ModuleInfo; node: ts.Node; fn: string } } | null => {
     let e = cond;
     let positive = true;
     while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
@@ -475,10 +521,10 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     }
     while (ts.isParenthesizedExpression(e)) e = e.expression;
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-      return guardOf(e.left) ?? guardOf(e.right);
+      return guardOf(e.left, f) ?? guardOf(e.right, f);
     }
     if (ts.isBinaryExpression(e) && [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanToken].includes(e.operatorToken.kind)) {
-      const inner = guardOf(e.left);
+      const inner = guardOf(e.left, f);
       if (inner && e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken && /^(?:-1|false)$/.test(e.right.getText())) return { ...inner, positive: !positive };
       if (inner) return { ...inner, positive };
       return null;
@@ -491,7 +537,11 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     const argChain = arg ? chainOf(arg) : null;
     const target = arg && ts.isIdentifier(arg) ? arg.text : argChain && argChain.length > 1 && argChain[0] !== 'this' ? argChain[0]! : null;
     if (target && /^(?:test|includes|has|indexOf|match)$/.test(name)) return { name: target, positive, kinds: [...ALL_KINDS] };
-    if (target && /^(?:is[A-Z]\w*|isValid\w*|validate\w*|isSafe\w*|isAllowed\w*|check\w*)$/.test(name)) return { name: target, positive, kinds: [...ALL_KINDS] };
+    if (target && /^(?:is[A-Z]\w*|isValid\w*|validate\w*|isSafe\w*|isAllowed\w*|check\w*)$/.test(name)) {
+      const weak = f ? substringCheckOf(f, callee) : null;
+      if (weak) return { name: target, positive, kinds: [...ALL_KINDS].filter((k) => k !== 'open-redirect' && k !== 'ssrf'), weak };
+      return { name: target, positive, kinds: [...ALL_KINDS] };
+    }
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^(?:startsWith)$/.test(name)) {
       return { name: callee.expression.text, positive, kinds: ['open-redirect', 'ssrf', 'path-traversal'] };
     }
@@ -522,12 +572,16 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
       }
     } else if (ts.isIfStatement(s)) {
       expr(f, s.expression);
-      const g = guardOf(s.expression);
+      const g = guardOf(s.expression, f);
+      const guardedTaint = (t: Taint | null): Taint | null => {
+        const c = g ? clear(t, g.kinds) : t;
+        return c && g?.weak ? { ...c, weakGuard: g.weak } : c;
+      };
       const guarded = (positive: boolean, body: ts.Statement | undefined) => {
         if (!body) return;
         if (g && g.positive === positive) {
           const child = new Env(f.env);
-          child.declare(g.name, clear(f.env.get(g.name), g.kinds));
+          child.declare(g.name, guardedTaint(f.env.get(g.name)));
           const kind = f.env.objectKind(g.name);
           if (kind) child.markObject(g.name, kind);
           statement({ ...f, env: child }, body);
@@ -536,7 +590,7 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
       guarded(true, s.thenStatement);
       guarded(false, s.elseStatement);
       // `if (!valid(x)) return;` guards the rest of the block.
-      if (g && !g.positive && exits(s.thenStatement)) f.env.assign(g.name, clear(f.env.get(g.name), g.kinds));
+      if (g && !g.positive && exits(s.thenStatement)) f.env.assign(g.name, guardedTaint(f.env.get(g.name)));
     } else if (ts.isBlock(s)) statements(f, s.statements);
     else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) {
       const t = expr(f, s.expression);
@@ -751,6 +805,8 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
       return null;
     }
     if (r && r.module === 'vm' && r.member === 'Script' && arg0) report(f.mod, 'code-injection', n, 'new vm.Script()', arg0);
+    const archiveModule = archiveModuleOf(f, ts.isIdentifier(n.expression) ? n.expression.text : chainOf(n.expression)?.[0]);
+    if (archiveModule) return archiveSource(f.mod, n, archiveModule);
     if ((name === 'URL' || name === 'URLSearchParams' || name === 'String') && arg0) return asString(arg0);
     return null;
   };
@@ -787,7 +843,7 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     n.arguments.forEach((a, i) => {
       if (!(ts.isArrowFunction(a) || ts.isFunctionExpression(a))) return;
       // promise.then(v => …) and arr.forEach(v => …) hand the receiver's taint to the callback.
-      const cbArgs = recv && /^(?:then|forEach|map|filter|find|some|every|reduce|flatMap)$/.test(method) && i === 0 ? [recv] : [];
+      const cbArgs = recv && /^(?:then|forEach|map|filter|find|some|every|reduce|flatMap)$/.test(method) && i === 0 ? [recv] : recv?.archive && method === 'on' ? [recv] : [];
       runFunction(f.mod, a, cbArgs, f.env, f.depth, f.stack, isRoute ? 'handler' : 'plain');
     });
     const arg0 = args[0] ?? null;
@@ -801,6 +857,10 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     }
     for (const [re, kinds] of PARTIAL_SANITIZERS) if (re.test(name)) return clear(asString(anyArg), kinds);
 
+    const archiveModule = archiveModuleOf(f, receiverChain?.[0] ?? (ts.isIdentifier(callee) ? callee.text : undefined));
+    if (archiveModule) return archiveSource(f.mod, n, archiveModule);
+    if (recv?.archive) return recv;
+    if (method === 'pipe' && arg0?.archive) return arg0;
     const target = resolveFunction(f, callee);
     if (target && anyArg && inlineBudget > 0) {
       inlineBudget--;
@@ -840,6 +900,14 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
     if (mod === 'vm' && /^(?:runInThisContext|runInNewContext|runInContext|compileFunction)$/.test(member) && arg0) report(f.mod, 'code-injection', n, `vm.${member}()`, arg0);
     // mathjs < 3.11 evaluates expressions with access to the Function constructor (CVE-2017-1001002): code execution.
     if (mod === 'mathjs' && /^(?:eval|evaluate|compile)$/.test(member) && arg0) report(f.mod, 'code-injection', n, `mathjs.${member}()`, arg0);
+    // Code that runs in a vm context evaluates (or parses) the client data placed in its sandbox.
+    if (mod === 'vm' && /^(?:runInContext|runInNewContext)$/.test(member) && n.arguments[0] && args[1]) {
+      const code = staticText(n.arguments[0]) ?? '';
+      if (/\b\w*eval\w*\s*\(|\bFunction\s*\(/i.test(code)) report(f.mod, 'code-injection', n, `vm.${member}() evaluating sandbox data`, args[1]);
+      else if (/\b(?:yaml|jsyaml|YAML)\.load(?:All)?\s*\(/.test(code)) report(f.mod, 'deserialization', n, `yaml.load() in vm.${member}()`, args[1]);
+    }
+    // Deserializers that revive functions (node-serialize runs `_$$ND_FUNC$$_` bodies, CVE-2017-5941).
+    if (/^(?:node-serialize|serialize-to-js|funcster|cryo)$/.test(mod) && /^(?:unserialize|deserialize|parse|thaw)$/.test(member) && arg0) report(f.mod, 'deserialization', n, `${mod} ${member}()`, arg0);
     if (mod === 'global' && member === 'require' && arg0) report(f.mod, 'dynamic-import', n, 'require()', arg0);
     if (mod === 'global' && member === 'RegExp' && arg0) report(f.mod, 'regex-injection', n, 'RegExp()', arg0);
     // OS commands
@@ -857,6 +925,15 @@ export function findTaintFlows(entry: ModuleInfo, options: EngineOptions): Taint
       if (!rooted) report(f.mod, 'path-traversal', n, `res.${method}()`, arg0);
     }
     if (isResponse && method === 'render' && arg0) report(f.mod, 'path-traversal', n, 'res.render() with a client-chosen view', arg0);
+    // `res.render(view, { ...req.body })`: the client sets view options (layout, settings, cache) that choose files.
+    const locals = n.arguments[1];
+    if (isResponse && method === 'render' && locals && ts.isObjectLiteralExpression(locals)) {
+      for (const p of locals.properties) {
+        if (!ts.isSpreadAssignment(p)) continue;
+        const t = requestData(f, p.expression) ?? f.env.get(p.expression.getText(f.mod.sf));
+        if (t?.objectLike) report(f.mod, 'path-traversal', n, 'res.render() locals spread from the request (layout and view options)', t);
+      }
+    }
     // Outgoing requests
     const httpClient = (HTTP_CLIENT_MODULES.has(mod) && HTTP_CLIENT_METHODS.has(member)) || ((mod === 'http' || mod === 'https') && (member === 'get' || member === 'request')) || (mod === 'global' && member === 'fetch');
     if (httpClient) {

@@ -3,6 +3,7 @@ import { isSafeRelativePath, readSource, snippetOf, splitLines } from '../source
 import { compareFindings, isDeclarationFile, languageOf, throwIfAborted } from '../types';
 import type { AnalyzeInput, Analyzer, RawFinding } from '../types';
 import { findTaintFlows, parseModule, relativeImports, type ModuleInfo, type TaintFlow } from './engine';
+import { findPythonTaintFlows } from './python';
 import type { SinkKind } from './specs';
 
 export { SINK_KINDS } from './specs';
@@ -25,6 +26,8 @@ const TITLES: Record<SinkKind, string> = {
   'regex-injection': 'Regular expression injection (ReDoS): the client writes the pattern',
   'log-injection': 'Log injection: data the client controls is written to the log unescaped',
   'dynamic-import': 'Dynamic module loading: the client chooses what is required or imported',
+  deserialization: 'Insecure deserialization: data the client controls is deserialized into objects or code',
+  'template-injection': 'Server-side template injection: data the client controls is compiled as a template',
 };
 
 /** Flows from request data are high or critical; log injection (a forged log line) is medium. */
@@ -40,9 +43,17 @@ const SEVERITY: Record<SinkKind, 'critical' | 'high' | 'medium'> = {
   'regex-injection': 'high',
   'log-injection': 'medium',
   'dynamic-import': 'critical',
+  deserialization: 'critical',
+  'template-injection': 'critical',
 };
 
 function taintAppliesTo(p: string): boolean {
+  const lang = languageOf(p);
+  return ((lang === 'javascript' || lang === 'typescript') && !isDeclarationFile(p)) || lang === 'python';
+}
+
+/** JavaScript/TypeScript modules that relative imports may resolve to (Python is analysed file by file). */
+function jsModule(p: string): boolean {
   const lang = languageOf(p);
   return (lang === 'javascript' || lang === 'typescript') && !isDeclarationFile(p);
 }
@@ -143,7 +154,7 @@ class ModuleCache {
     if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/\.([cm]?)js$/, '.$1ts'), base.replace(/\.js$/, '.tsx'));
     let found: string | null = null;
     for (const c of candidates) {
-      if (!isSafeRelativePath(c) || !taintAppliesTo(c)) continue;
+      if (!isSafeRelativePath(c) || !jsModule(c)) continue;
       try {
         await readSource(this.root, c);
         found = c;
@@ -165,7 +176,7 @@ class ModuleCache {
 export function createTaintAnalyzer(): Analyzer {
   return {
     id: 'taint',
-    languages: ['javascript', 'typescript'],
+    languages: ['javascript', 'typescript', 'python'],
     appliesTo: taintAppliesTo,
     async analyze(input: AnalyzeInput): Promise<RawFinding[]> {
       const cache = new ModuleCache(input.root);
@@ -174,6 +185,26 @@ export function createTaintAnalyzer(): Analyzer {
       let done = 0;
       for (const rel of input.files) {
         throwIfAborted(input.signal);
+        if (languageOf(rel) === 'python') {
+          let text: string | null = null;
+          try {
+            text = await readSource(input.root, rel);
+          } catch {
+            text = null;
+          }
+          if (text !== null && text.length <= MAX_TAINT_BYTES) {
+            let flows: TaintFlow[] = [];
+            try {
+              flows = findPythonTaintFlows(rel, text);
+            } catch {
+              flows = [];
+            }
+            const lines = splitLines(text);
+            for (const flow of flows) out.push(flowToFinding(flow, lines, rel));
+          }
+          input.onProgress?.(++done);
+          continue;
+        }
         await cache.load(rel, 0);
         const mod = cache.get(rel);
         if (mod) {

@@ -16,6 +16,8 @@ export const SINK_KINDS = [
   'regex-injection',
   'log-injection',
   'dynamic-import',
+  'deserialization',
+  'template-injection',
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 

@@ -198,3 +198,81 @@ describe('taint engine: issue 16 fidelity additions', () => {
     expect(flowsOf(code, 'src/app.ts')).toEqual(['6 path-traversal', '7 code-injection']);
   });
 });
+
+describe('taint engine: deserialization, vm sandboxes, render locals, archives, substring allowlists', () => {
+  it('reports node-serialize unserialize of request data, not of a constant', () => {
+    const code = [
+      "const serialize = require('node-serialize');",
+      "app.post('/bulk', (req, res) => {",
+      "  const products = serialize.unserialize(req.files.products.data.toString('utf8'));", // 3
+      "  serialize.unserialize('{\"a\":1}');",
+      '});',
+    ].join('\n');
+    expect(flowsOf(code)).toEqual(['3 deserialization']);
+  });
+
+  it('reports vm code that evaluates or yaml-loads client data placed in its sandbox, not a sandbox of constants', () => {
+    const code = [
+      "import vm from 'node:vm';",
+      "import { type Request } from 'express';",
+      'export function order () {',
+      '  return ({ body }: Request, res) => {',
+      '    const lines = body.orderLines;',
+      '    const sandbox = { safeEval, lines };',
+      "    vm.runInContext('safeEval(lines)', sandbox, { timeout: 2000 });", // 7
+      "    vm.runInContext('JSON.stringify(yaml.load(data))', { yaml, data: body.yaml });", // 8
+      "    vm.runInContext('safeEval(x)', { safeEval, x: '1 + 1' });",
+      "    vm.runInContext('JSON.stringify(data)', { data: body.yaml });",
+      '  };',
+      '}',
+    ].join('\n');
+    expect(flowsOf(code, 'routes/order.ts')).toEqual(['7 code-injection', '8 deserialization']);
+  });
+
+  it('reports res.render locals spread from the request body, not from a fixed object', () => {
+    const code = [
+      "app.post('/erase', (req, res) => {",
+      "  res.render('result', { ...req.body, theme });", // 2
+      "  res.render('result', { ...themeVars, name: req.body.name });",
+      '});',
+    ].join('\n');
+    expect(flowsOf(code)).toEqual(['2 path-traversal']);
+  });
+
+  it('reports archive entry names written to disk (zip slip), not entries written under their base name', () => {
+    const code = [
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      "import unzipper from 'unzipper';",
+      'async function extract (buffer) {',
+      '  const directory = await unzipper.Open.buffer(buffer);',
+      '  for (const entry of directory.files) {',
+      '    const fileName = entry.path;',
+      "    fs.createWriteStream('uploads/' + fileName);", // 8
+      "    fs.createWriteStream(path.join('uploads', path.basename(entry.path)));",
+      '    res.send(entry.path);', // not a path sink: archive names only matter for files
+      '  }',
+      '}',
+    ].join('\n');
+    expect(flowsOf(code, 'routes/upload.ts')).toEqual(['8 path-traversal']);
+  });
+
+  it('does not trust a validator that only checks for a substring, and reports the check too', () => {
+    const code = [
+      "const allowlist = new Set(['https://github.com/org']);",
+      'const isRedirectAllowed = (url) => {',
+      '  let allowed = false;',
+      '  for (const a of allowlist) allowed = allowed || url.includes(a);', // 4
+      '  return allowed;',
+      '};',
+      'const isPathAllowed = (url) => allowlist.has(url);',
+      "app.get('/r', (req, res) => {",
+      '  const to = req.query.to;',
+      '  if (isRedirectAllowed(to)) res.redirect(to);', // 10
+      '  const n = req.query.n;',
+      '  if (isPathAllowed(n)) res.redirect(n);', // a real allowlist lookup
+      '});',
+    ].join('\n');
+    expect(flowsOf(code)).toEqual(['4 open-redirect', '10 open-redirect']);
+  });
+});
