@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A loopback server speaking Typesense's HTTP API (v0.25+/v27 wire format) for exactly the calls Argus makes
  * through the official `typesense` client: health, collections (create, retrieve, delete), aliases (upsert,
  * retrieve), documents import (JSONL, action=upsert), delete by `filter_by` id list, and search with q,
- * query_by, query_by_weights, filter_by, sort_by, offset/limit and highlight tags. No Typesense server can be
+ * query_by, query_by_weights, filter_by, sort_by, group_by/group_limit, offset/limit and highlight tags. No Typesense server can be
  * installed on this machine (not on npm, Debian or the Go proxy); where TYPESENSE_URL points at a real one, the
  * same contract suite runs against it instead.
  *
@@ -162,14 +162,7 @@ function search(collection: Collection, params: URLSearchParams) {
   const offset = Number(params.get('offset') ?? 0);
   const limit = Number(params.get('limit') ?? params.get('per_page') ?? 10);
   if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 0 || limit > 250) throw new HttpError(400, 'Bad offset or limit.');
-  const page = scored.slice(offset, offset + limit);
-  return {
-    found: scored.length,
-    out_of: collection.docs.size,
-    page: Math.floor(offset / Math.max(limit, 1)) + 1,
-    search_time_ms: 0,
-    request_params: { collection_name: collection.name, q, per_page: limit },
-    hits: page.map(({ doc, score }) => {
+  const toHit = ({ doc, score }: { doc: Record<string, unknown>; score: number }) => {
       const highlights: Record<string, { snippet: string; value?: string; matched_tokens: string[] }> = {};
       for (const f of highlightFields) {
         if (queryTokens.length === 0 || typeof doc[f] !== 'string') continue;
@@ -182,8 +175,27 @@ function search(collection: Collection, params: URLSearchParams) {
         highlight: highlights,
         highlights: Object.entries(highlights).map(([field, h]) => ({ field, snippet: h.snippet, matched_tokens: h.matched_tokens })),
       };
-    }),
   };
+  const common = { out_of: collection.docs.size, page: Math.floor(offset / Math.max(limit, 1)) + 1, search_time_ms: 0, request_params: { collection_name: collection.name, q, per_page: limit } };
+  const groupBy = params.get('group_by');
+  if (groupBy) {
+    // Grouping: groups in the order of their best hit; `found` counts groups, each group its documents.
+    if (!collection.fields.some((f) => f.name === groupBy && f.facet)) throw new HttpError(404, `Could not find a facet field named \`${groupBy}\` in the schema.`);
+    const groupLimit = Number(params.get('group_limit') ?? 3);
+    const groups = new Map<string, typeof scored>();
+    for (const hit of scored) {
+      const key = String(hit.doc[groupBy] ?? '');
+      groups.set(key, [...(groups.get(key) ?? []), hit]);
+    }
+    const all = [...groups.entries()];
+    return {
+      ...common,
+      found: all.length,
+      found_docs: scored.length,
+      grouped_hits: all.slice(offset, offset + limit).map(([key, members]) => ({ group_key: [key], found: members.length, hits: members.slice(0, groupLimit).map(toHit) })),
+    };
+  }
+  return { ...common, found: scored.length, hits: scored.slice(offset, offset + limit).map(toHit) };
 }
 
 function validateDocument(collection: Collection, doc: Record<string, unknown>) {

@@ -41,6 +41,8 @@ export function collectionSchema(name: string): CollectionCreateSchema {
       { name: 'category', type: 'string', optional: true, facet: true },
       { name: 'owner_id', type: 'string', optional: true },
       { name: 'created_at', type: 'int64' },
+      // One finding across runs (repository and fingerprint): searches group by it.
+      { name: 'group_key', type: 'string', optional: true, facet: true },
     ],
     default_sorting_field: 'created_at',
   };
@@ -62,6 +64,7 @@ export interface TypesenseDocument {
   owner_id?: string;
   /** Milliseconds since the epoch. */
   created_at: number;
+  group_key?: string;
 }
 
 export function toTypesenseDocument(doc: SearchDocument): TypesenseDocument {
@@ -81,6 +84,7 @@ export function toTypesenseDocument(doc: SearchDocument): TypesenseDocument {
   if (doc.severity) out.severity = doc.severity;
   if (doc.category) out.category = doc.category;
   if (doc.ownerId) out.owner_id = doc.ownerId;
+  if (doc.groupKey) out.group_key = doc.groupKey;
   return out;
 }
 
@@ -115,6 +119,9 @@ function snippetOf(hit: TypesenseHit, field: 'title' | 'body'): string | undefin
   return h?.value ?? h?.snippet;
 }
 
+/** Types whose hits are grouped: a finding in many runs is one hit (its best, then latest, occurrence). */
+const GROUPED: readonly IndexedType[] = ['finding'];
+
 export async function searchTypesense(client: TypesenseClient, type: IndexedType, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
   const q = f.q.trim();
   if (type === 'team' && !f.teamIds?.length) return { rows: [], total: 0 };
@@ -134,8 +141,13 @@ export async function searchTypesense(client: TypesenseClient, type: IndexedType
       highlight_start_tag: MARK_START,
       highlight_end_tag: MARK_END,
       snippet_threshold: 40,
+      ...(GROUPED.includes(type) ? { group_by: 'group_key', group_limit: 1 } : {}),
     });
-  const hits = (result.hits ?? []) as unknown as TypesenseHit[];
+  // Grouped, `found` counts groups and each group says how many documents (runs) it holds.
+  const groups = result.grouped_hits as unknown as { found?: number; hits: TypesenseHit[] }[] | undefined;
+  const hits: (TypesenseHit & { runCount?: number })[] = groups
+    ? groups.flatMap((g) => (g.hits[0] ? [{ ...g.hits[0], runCount: g.found ?? g.hits.length }] : []))
+    : ((result.hits ?? []) as unknown as TypesenseHit[]);
   return {
     total: result.found ?? 0,
     rows: hits.map((hit) => {
@@ -157,7 +169,9 @@ export async function searchTypesense(client: TypesenseClient, type: IndexedType
         category: d.category ?? null,
         ownerId: d.owner_id ?? null,
         createdAt: new Date(d.created_at),
+        groupKey: d.group_key ?? null,
         rank: hit.text_match ?? 0,
+        runCount: GROUPED.includes(type) ? (hit.runCount ?? 1) : null,
         titleHighlight: toSegments(snippetOf(hit, 'title') ?? d.title),
         bodyHighlight: toSegments(body ?? d.body.slice(0, 300)),
       };

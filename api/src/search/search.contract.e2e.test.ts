@@ -15,6 +15,12 @@ import { startTypesenseLoopback, type TypesenseLoopback } from '../../../e2e/sup
 
 const BACKENDS = ['postgres', 'typesense'] as const;
 
+const FINDINGS_A = [
+  { ruleId: 'security/sql-injection', path: 'src/db/query.ts', severity: 'critical', category: 'security', message: 'Possible SQL injection: user input reaches the query builder' },
+  { ruleId: 'eslint/no-eval', path: 'src/run.js', severity: 'high', category: 'security', message: 'eval() executes arbitrary code' },
+  { ruleId: 'ruff/F401', path: 'app/models.py', severity: 'low', category: 'maintainability', message: 'os imported but unused' },
+] as const;
+
 describe.each(BACKENDS)('search on %s', (backend) => {
   let env: TestEnv;
   let loopback: TypesenseLoopback | null = null;
@@ -67,15 +73,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     repoA = await repo(workspaceA, 'acme/payments');
     repoOld = await repo(workspaceA, 'acme/legacy-billing');
     const repoB = await repo(workspaceB, 'rival/payments');
-    const run = await seedFinishedRun(env.knex, {
-      workspaceId: workspaceA,
-      repositoryId: repoA,
-      findings: [
-        { ruleId: 'security/sql-injection', path: 'src/db/query.ts', severity: 'critical', category: 'security', message: 'Possible SQL injection: user input reaches the query builder' },
-        { ruleId: 'eslint/no-eval', path: 'src/run.js', severity: 'high', category: 'security', message: 'eval() executes arbitrary code' },
-        { ruleId: 'ruff/F401', path: 'app/models.py', severity: 'low', category: 'maintainability', message: 'os imported but unused' },
-      ],
-    });
+    const run = await seedFinishedRun(env.knex, { workspaceId: workspaceA, repositoryId: repoA, findings: [...FINDINGS_A] });
     runA = run.id;
     await seedFinishedRun(env.knex, { workspaceId: workspaceA, repositoryId: repoOld, findings: [{ ruleId: 'legacy/deprecated-api', path: 'billing/old.js', message: 'Deprecated ledger API call' }] });
     await seedFinishedRun(env.knex, {
@@ -270,4 +268,25 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       expect((await search('/findings', { workspace_id: workspaceA, q: 'injection' }).expect(200)).body.items.map((h: { id: string }) => h.id)).toEqual([ids['security/sql-injection']]);
     });
   }
+  // Last: it adds a run, so the ids the tests above expect are no longer the latest occurrences.
+  it('shows a finding found in several runs once, as the latest run’s occurrence, with the number of runs', async () => {
+    const before = (await search('/findings', { workspace_id: workspaceA }).expect(200)).body.total;
+    const later = await seedFinishedRun(env.knex, { workspaceId: workspaceA, repositoryId: repoA, findings: [...FINDINGS_A] });
+    await sync();
+    const latest = await env.knex('findings').where({ runId: later.id, ruleId: 'security/sql-injection' }).first('id');
+
+    const body = (await search('/findings', { workspace_id: workspaceA, q: 'injection' }).expect(200)).body;
+    expect(body.total).toBe(1);
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ id: latest.id, runId: later.id, runCount: 2, url: `/runs/${later.id}?finding=${latest.id}` });
+    // Every finding of the repository is in both runs: the count of hits does not grow with the runs.
+    expect((await search('/findings', { workspace_id: workspaceA }).expect(200)).body.total).toBe(before);
+    const grouped = (await search('', { workspace_id: workspaceA, q: 'injection', record: 'false' }).expect(200)).body;
+    expect(grouped.groups.find((g: { type: string }) => g.type === 'finding')).toMatchObject({ total: 1, items: [{ id: latest.id, runCount: 2 }] });
+    // One run's findings: that run's occurrence.
+    const inRun = (await search('/findings', { workspace_id: workspaceA, q: 'injection', run_id: runA }).expect(200)).body;
+    expect(inRun.items.map((h: { id: string; runCount: number }) => [h.id, h.runCount])).toEqual([[ids['security/sql-injection'], 1]]);
+    // Other types say nothing about runs.
+    expect((await search('/runs', { workspace_id: workspaceA, q: 'payments' }).expect(200)).body.items[0].runCount).toBeNull();
+  });
 });

@@ -24,6 +24,11 @@ const ZSearchHit = z
     severity: z.string().nullable(),
     category: z.string().nullable(),
     createdAt: ZInstant,
+    runCount: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Findings: one hit per finding (repository and fingerprint), its latest run’s occurrence; this counts the matching runs it appears in. Null for other types.' }),
     highlights: z.object({ title: ZSegments, body: ZSegments }),
   })
   .meta({ id: 'SearchHit' });

@@ -68,6 +68,7 @@ function publicHit(row: SearchRow) {
     severity: row.severity,
     category: row.category,
     createdAt: row.createdAt,
+    runCount: row.runCount,
     highlights: { title: row.titleHighlight, body: row.bodyHighlight },
   };
 }

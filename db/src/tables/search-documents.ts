@@ -52,6 +52,11 @@ export interface SearchDocument {
   category: string | null;
   ownerId: string | null;
   createdAt: Date;
+  /**
+   * One finding across runs: its repository and fingerprint. Searches show one hit per key (the latest run's
+   * occurrence); null for the other types.
+   */
+  groupKey: string | null;
 }
 
 /** Highlighted text: runs of plain text and matches, never markup, so nothing a document contains is rendered. */
@@ -62,6 +67,8 @@ export interface Segment {
 
 export interface SearchRow extends SearchDocument {
   rank: number;
+  /** Findings: how many of the matching runs the finding appears in (its occurrences). Null for other types. */
+  runCount: number | null;
   titleHighlight: Segment[];
   bodyHighlight: Segment[];
 }
@@ -105,6 +112,8 @@ interface TypeSql {
   bodyConfig: 'english' | 'simple';
   statusColumn?: string;
   ownerColumn?: string;
+  /** One hit per value of this (a finding in many runs): the latest occurrence, with the number of occurrences. */
+  collapseBy?: string;
   repositoryColumn?: string;
 }
 
@@ -149,6 +158,7 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       category: 'null::text',
       ownerId: 'null::uuid',
       createdAt: 'r.created_at',
+      groupKey: 'null::text',
     },
   },
   run: {
@@ -175,6 +185,7 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       category: 'null::text',
       ownerId: 'x.requested_by',
       createdAt: 'x.created_at',
+      groupKey: 'null::text',
     },
   },
   finding: {
@@ -186,6 +197,7 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
     bodyConfig: 'english',
     statusColumn: `(case when x.suppression_kind is not null then 'suppressed' else coalesce(t.status, 'open') end)`,
     repositoryColumn: 'x.repository_id',
+    collapseBy: 'x.repository_id, x.fingerprint collate "C"',
     columns: {
       id: 'x.id',
       workspaceId: 'x.workspace_id',
@@ -201,6 +213,7 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       category: 'x.category',
       ownerId: 'null::uuid',
       createdAt: 'x.created_at',
+      groupKey: `x.repository_id::text || ':' || x.fingerprint`,
     },
   },
   fix: {
@@ -227,6 +240,7 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       category: 'f.category',
       ownerId: 'x.requested_by',
       createdAt: 'x.created_at',
+      groupKey: 'null::text',
     },
   },
   team: {
@@ -251,6 +265,7 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       category: 'null::text',
       ownerId: 'null::uuid',
       createdAt: 't.created_at',
+      groupKey: 'null::text',
     },
   },
 };
@@ -339,16 +354,32 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
   const rank = hasQuery ? sql.rank : '0';
   const text = `
     with q as (select ${TSQUERY} as query),
+    ${
+      sql.collapseBy
+        ? `-- One hit per finding across runs: its latest matching occurrence, and how many runs it matched in.
+    matched as (
+      select ${sql.columns.id} as id, ${rank.replace(/:query/g, 'q.query')} as rank, ${sql.columns.createdAt} as created_at,
+        row_number() over (partition by ${sql.collapseBy} order by ${sql.columns.createdAt} desc, ${sql.columns.id} desc) as occurrence,
+        count(*) over (partition by ${sql.collapseBy}) as run_count
+      from ${sql.from}, q
+      where ${where.replace(/:query/g, 'q.query')}
+    ),
     ranked as (
-      select ${sql.columns.id} as id, ${rank.replace(/:query/g, 'q.query')} as rank, ${sql.columns.createdAt} as created_at, count(*) over () as total
+      select id, rank, created_at, run_count, count(*) over () as total from matched where occurrence = 1
+      order by rank desc, created_at desc, id
+      limit :limit offset :offset
+    ),`
+        : `ranked as (
+      select ${sql.columns.id} as id, ${rank.replace(/:query/g, 'q.query')} as rank, ${sql.columns.createdAt} as created_at, null::bigint as run_count, count(*) over () as total
       from ${sql.from}, q
       where ${where.replace(/:query/g, 'q.query')}
       order by rank desc, created_at desc, id
       limit :limit offset :offset
-    ),
+    ),`
+    }
     -- Late materialization: only the page's rows get their text columns built (sorting narrow rows is cheap).
     hits as (
-      select ${documentColumns(sql, type)}, ranked.rank, ranked.total
+      select ${documentColumns(sql, type)}, ranked.rank, ranked.total, ranked.run_count
       from ranked, ${sql.from}
       where ${sql.columns.id} = ranked.id
     )
@@ -384,7 +415,9 @@ function toSearchRow(r: Record<string, unknown>, q = ''): SearchRow {
     category: (r.category as string | null) ?? null,
     ownerId: (r.ownerId as string | null) ?? null,
     createdAt: new Date(r.createdAt as string),
+    groupKey: (r.groupKey as string | null) ?? null,
     rank: Number(r.rank ?? 0),
+    runCount: r.runCount === null || r.runCount === undefined ? null : Number(r.runCount),
     titleHighlight: markedOrWords((r.titleMarked as string) ?? (r.title as string), r.title as string, q),
     bodyHighlight: toSegments((r.bodyMarked as string) ?? ''),
   };
@@ -468,7 +501,9 @@ async function searchMembers(db: Db, f: SearchFilters): Promise<{ rows: SearchRo
       category: null,
       ownerId: null,
       createdAt: new Date(r.joinedAt as string),
+      groupKey: null,
       rank: Number(r.rank),
+      runCount: null,
       titleHighlight: highlightWords(r.name as string, q),
       bodyHighlight: [],
     })),
@@ -560,7 +595,9 @@ async function searchTickets(db: Db, f: SearchFilters): Promise<{ rows: SearchRo
       category: null,
       ownerId: (r.userId as string | null) ?? null,
       createdAt: new Date(r.createdAt as string),
+      groupKey: null,
       rank: Number(r.rank),
+      runCount: null,
       titleHighlight: [{ text: `#${r.number as number} `, match: false }, ...toSegments(r.titleMarked as string)],
       bodyHighlight: toSegments(r.bodyMarked as string),
     })),
@@ -619,7 +656,7 @@ async function documents(db: Db, type: IndexedType, where: string, bindings: Rec
   const sql = SQL[type];
   const rows = rowsOf(await db.raw(`select ${documentColumns(sql, type)} from ${sql.from} where ${where} ${tail}`, bindings)).map(camel);
   return rows.map((r) => {
-    const { rank: _rank, titleHighlight: _t, bodyHighlight: _b, ...doc } = toSearchRow(r);
+    const { rank: _rank, runCount: _runs, titleHighlight: _t, bodyHighlight: _b, ...doc } = toSearchRow(r);
     return doc;
   });
 }

@@ -12817,6 +12817,8 @@ export interface components {
             category: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description Findings: one hit per finding (repository and fingerprint), its latest run’s occurrence; this counts the matching runs it appears in. Null for other types. */
+            runCount: number | null;
             highlights: {
                 title: components["schemas"]["SearchSegment"][];
                 body: components["schemas"]["SearchSegment"][];

@@ -228,6 +228,7 @@ function HitRow({ hit }: { hit: SearchHit }) {
           <Highlight segments={hit.highlights.title} fallback={hit.title} className="font-medium text-gray-900" />
           {hit.severity && <Badge tone={hit.severity === 'critical' || hit.severity === 'high' ? 'red' : 'gray'}>{hit.severity}</Badge>}
           {hit.status && <Badge>{label(hit.status)}</Badge>}
+          {hit.runCount !== null && hit.runCount > 1 && <Badge>in {hit.runCount} runs</Badge>}
         </div>
         <p className="mt-0.5 text-xs text-gray-500">
           {hit.subtitle}
