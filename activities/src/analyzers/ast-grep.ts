@@ -21,6 +21,8 @@ export interface AstGrepRule {
   /** The node whose range is reported (default: the whole match). */
   report?: (node: SgNode) => SgNode | null;
   skipTests?: boolean;
+  /** A cheap test of the whole text: the rule is not matched at all in files where it is false. */
+  prefilter?: RegExp;
 }
 
 function isStaticString(node: SgNode | null): boolean {
@@ -153,6 +155,7 @@ export const AST_GREP_RULES: readonly AstGrepRule[] = [
       rule: { pattern: '$F($$$ARGS)' },
       constraints: { F: { regex: '^\\w*(?:md5|MD5|Md5|sha1|SHA1|Sha1)\\w*$' } },
     },
+    prefilter: /['"](?:md5|sha1|js-md5|js-sha1|md5-hex|blueimp-md5|crypto-js\/md5|crypto-js\/sha1)['"]/,
     filter: (node, ctx) => {
       const name = node.getMatch('F')?.text() ?? '';
       const esc = name.replace(/[$]/g, '\\$');
@@ -165,6 +168,7 @@ export const AST_GREP_RULES: readonly AstGrepRule[] = [
     severity: 'low',
     message:
       'Sequelize logs every SQL statement to the console by default, with the values in it (passwords, tokens, personal data end up in the logs). Pass `logging: false` or a logger that redacts.',
+    prefilter: /\bnew\s+Sequelize\b/,
     matcher: { rule: { pattern: 'new Sequelize($$$ARGS)' } },
     filter: (node) => !/\blogging\s*:/.test(node.text()),
   },
@@ -175,7 +179,7 @@ export const AST_GREP_RULES: readonly AstGrepRule[] = [
     message:
       "cors() with its defaults answers every origin with Access-Control-Allow-Origin: *, so any web site can read this API's responses in its visitors' browsers. Pass an allowlist: cors({ origin: ['https://app.example.com'] }).",
     matcher: { rule: { any: [{ pattern: 'cors()' }, { pattern: "cors({ origin: '*' })" }, { pattern: 'cors({ origin: "*" })' }, { pattern: 'cors({ origin: true })' }] } },
-    filter: (_node, ctx) => /require\(\s*['"]cors['"]\s*\)|from\s+['"]cors['"]/.test(ctx.text),
+    prefilter: /require\(\s*['"]cors['"]\s*\)|from\s+['"]cors['"]/,
   },
   {
     name: 'xml-entity-expansion',
@@ -183,6 +187,7 @@ export const AST_GREP_RULES: readonly AstGrepRule[] = [
     severity: 'high',
     message:
       'The XML parser is told to substitute entities or load external DTDs (libxml2 NOENT / DTDLOAD, noent: true): a document with <!ENTITY x SYSTEM "file:///etc/passwd"> reads server files (XXE) or expands a billion laughs. Leave entity substitution off.',
+    prefilter: /XML_PARSE_(?:NOENT|DTDLOAD)|noent/,
     matcher: {
       rule: {
         any: [
@@ -259,6 +264,7 @@ export function scanWithAstGrep(rel: string, text: string, rules: readonly AstGr
   const out: RawFinding[] = [];
   for (const rule of rules) {
     if (rule.skipTests && test) continue;
+    if (rule.prefilter && !rule.prefilter.test(text)) continue;
     const seen = new Set<string>();
     for (const node of root.findAll(rule.matcher)) {
       if (rule.filter && !rule.filter(node, { path: rel, text })) continue;
