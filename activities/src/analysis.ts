@@ -39,7 +39,7 @@ import {
   type RunSummary,
 } from '@argus/db';
 import { discoverFiles, loadArgusConfig, type AnalyzerId, type ArgusConfig, type Finding } from './analyzers/index';
-import { analyzeBatchesInOrder, createAnalysisPool } from './analyzers/analysis-pool';
+import { analysisThreadsWarm, analyzeBatchesInOrder, createAnalysisPool } from './analyzers/analysis-pool';
 import { analysisKeyOf, INCREMENTAL_MAX_CHANGED_SHARE, parseNameStatus, planIncrementalAnalysis, type IncrementalPlan } from './analyzers/incremental';
 import { withRepositorySettings } from './analyzers/repository-settings';
 import { indexCodeOfRun } from './search/code-index';
@@ -86,6 +86,8 @@ export interface AnalyzeCommitInput extends RunContext {
 type AnalysisPlan = RunAnalysisPlan & { incremental: (IncrementalPlan & { baseRunId: string }) | null };
 
 const BATCH_FILES = 200;
+/** Smaller batches are not split further: each batch has a fixed cost (routing, dedupe, one insert). */
+const MIN_BATCH_FILES = 20;
 
 export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMITS, allowPrivateRemotes = false, localGitRoot }: { knex: Knex; secrets: SecretBox; limits?: AnalysisLimits; allowPrivateRemotes?: boolean; localGitRoot?: string }) {
   /** Every change of a run goes out as a live event. */
@@ -135,8 +137,13 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
      */
     async analyzeCommit({ runId, fullAnalysis }: AnalyzeCommitInput): Promise<{ filesTotal: number; findings: number; configErrors: number; commitSha: string; mode: 'full' | 'incremental'; filesAnalyzed: number }> {
       const ctx = Context.current();
-      const resumeFrom = (ctx.info.heartbeatDetails as { batchesDone?: number } | undefined)?.batchesDone ?? 0;
+      const details = ctx.info.heartbeatDetails as { batchesDone?: number; lanes?: number } | undefined;
+      const resumeFrom = details?.batchesDone ?? 0;
       const run = await findRunForAnalysis(knex, runId);
+      // Where the time of a run goes, logged at debug level at the end (a slow run's first question).
+      const t0 = performance.now();
+      const phases: Record<string, number> = {};
+      const T = (phase: string) => void (phases[phase] = Math.round(performance.now() - t0));
       const dir = path.join(limits.sandboxRoot, `${runId}-${ctx.info.attempt}`);
       try {
         const token = run.credentialSealed ? secrets.decrypt(run.credentialSealed, `repository:${run.repoId}`) : undefined;
@@ -146,7 +153,8 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
           if (err instanceof UnsafeRemoteError) throw ApplicationFailure.nonRetryable(err.message, 'UnsafeRemote');
           throw err;
         });
-        ctx.heartbeat({ batchesDone: resumeFrom });
+        ctx.heartbeat({ batchesDone: resumeFrom, lanes: details?.lanes });
+        T('checkout');
         const size = await directorySizeBytes(dir);
         if (size > limits.maxRepositoryBytes) {
           throw ApplicationFailure.nonRetryable(`The repository is ${Math.round(size / 1048576)} MB; the limit is ${Math.round(limits.maxRepositoryBytes / 1048576)} MB.`, 'RepositoryTooLarge');
@@ -154,6 +162,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         // The portal's gate and rule settings merge in where .argus.yml leaves them open (before the analysis key).
         const { config, errors } = await withRepositorySettings(knex, { repositoryId: run.repositoryId, commitSha: sha, pullRequest: run.trigger === 'pull_request' }, await loadArgusConfig(dir));
         const discovered = await discoverFiles(dir, { ignore: config.ignore });
+        T('discover');
         const plan = await planAnalysis(run, dir, remote, config, discovered.files, resumeFrom > 0, fullAnalysis === true);
         // A pull request analyzed incrementally: its changed files by every analyzer, their importers for taint only.
         const groups: { files: string[]; config: ArgusConfig }[] = plan.incremental
@@ -163,7 +172,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
             ]
           : [{ files: discovered.files, config }];
         const files = groups.flatMap((g) => g.files);
-        const batchesOf = (list: string[]) => Array.from({ length: Math.ceil(list.length / BATCH_FILES) }, (_, i) => list.slice(i * BATCH_FILES, (i + 1) * BATCH_FILES));
+        T('plan');
         await published(
           await recordRunCheckout(knex, runId, {
             commitSha: sha,
@@ -174,10 +183,19 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
             progress: { phase: 'analyzing', filesDone: Math.min(resumeFrom * BATCH_FILES, files.length), filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length },
           }),
         );
+        T('recordCheckout');
         // Batches run concurrently on analysis threads (ARGUS_ANALYSIS_THREADS) and are stored in order, so
-        // `batchesDone` stays "every batch before it is stored" and a retry resumes exactly there. One batch's worth
-        // of files runs in this thread: starting threads (about 3 s of loading each) would cost more than it saves.
-        const pool = createAnalysisPool(files.length - resumeFrom * BATCH_FILES > BATCH_FILES ? undefined : 1);
+        // `batchesDone` stays "every batch before it is stored" and a retry resumes exactly there. A run of one batch's
+        // worth of files runs in this thread when no thread is loaded (starting one costs about 3 s); when threads are
+        // warm, its files are split across them. A retry batches as its first attempt did (`lanes` in the heartbeat).
+        const warm = analysisThreadsWarm();
+        const pool = createAnalysisPool(files.length - resumeFrom * BATCH_FILES > BATCH_FILES || warm ? undefined : 1);
+        // An attempt that stored batches before `lanes` was recorded batched by BATCH_FILES alone (lanes 1).
+        const lanes = details?.lanes ?? (resumeFrom > 0 ? 1 : pool.threads);
+        const batchesOf = (list: string[]) => {
+          const size = Math.min(BATCH_FILES, Math.max(MIN_BATCH_FILES, Math.ceil(list.length / lanes)));
+          return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+        };
         let batchesDone = resumeFrom;
         let filesDone = 0;
         /** Analyzes and stores batches; `offset` numbers them after earlier groups; `resumable` false for re-checks. */
@@ -190,11 +208,11 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
             from: resumable ? Math.min(batches.length, Math.max(0, resumeFrom - offset)) : 0,
             signal: ctx.cancellationSignal,
             // Heartbeat per file too, so a big batch never looks like a dead worker.
-            onProgress: () => ctx.heartbeat({ batchesDone }),
+            onProgress: () => ctx.heartbeat({ batchesDone, lanes }),
             onBatch: async (b, found) => {
               await storeFindings(runId, run.repositoryId, run.workspaceId, found);
               if (resumable) batchesDone = offset + b + 1;
-              ctx.heartbeat({ batchesDone });
+              ctx.heartbeat({ batchesDone, lanes });
               filesDone = Math.min(files.length, filesDone + batches[b]!.length);
               await published(await setRunProgress(knex, runId, { phase: 'analyzing', filesDone, filesTotal: files.length, languages: discovered.languages, skipped: discovered.skipped.length }));
             },
@@ -204,6 +222,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         try {
           let offset = 0;
           for (const group of groups) offset += await analyzeGroup(group.files, group.config, offset, true);
+          T('analyze');
           if (plan.incremental) {
             const { baseRunId, replaced, touched } = plan.incremental;
             // After the analysis, so a finding analyzed again wins over its carried copy (same fingerprint).
@@ -215,12 +234,15 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
             const recheck = (await pathsWithDifferentTaintFindings(knex, runId, baseRunId)).filter((p) => !skip.has(p) && covered.has(p));
             await deleteNonTaintFindingsAt(knex, runId, recheck);
             await analyzeGroup(recheck, config, offset, false);
+            T('carryForward');
           }
         } finally {
           await pool.close();
         }
         // Code search indexes the default branch's files from this same checkout (issue 14).
         await indexCodeOfRun(knex, runId, dir, discovered.files);
+        T('indexCode');
+        ctx.log.debug('analysis phases (ms since start)', { runId, mode: plan.analysisMode, filesAnalyzed: files.length, ...phases });
         return { filesTotal: discovered.files.length, findings: await countFindingsOfRun(knex, runId), configErrors: errors.length, commitSha: sha, mode: plan.analysisMode, filesAnalyzed: files.length };
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -2,9 +2,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFixtureApp } from '../../../e2e/fixtures/fixture-apps';
-import { analysisThreadsFromEnv, analyzeBatchesInOrder, createAnalysisPool, liveAnalysisThreads } from './analysis-pool';
+import { analysisThreadsFromEnv, analysisThreadsWarm, analyzeBatchesInOrder, createAnalysisPool, liveAnalysisThreads } from './analysis-pool';
 import { analyzeFiles, createAnalyzers, defaultConfig, discoverFiles, loadArgusConfig, type ArgusConfig, type Finding } from './index';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -76,8 +76,8 @@ describe('analysis pool', () => {
   }, 60_000);
 
   it('shares its threads between concurrent users and ends them when the last one closes', async () => {
-    const first = createAnalysisPool(2);
-    const second = createAnalysisPool(2);
+    const first = createAnalysisPool(2, { idleMs: 0 });
+    const second = createAnalysisPool(2, { idleMs: 0 });
     const files = ['app/lib/db.js', 'app/routes/index.js'];
     const [a, b] = await Promise.all([first.analyze({ root: tmp, files, config }), second.analyze({ root: tmp, files, config }), first.analyze({ root: tmp, files, config })]);
     expect(a).toEqual(b);
@@ -89,6 +89,24 @@ describe('analysis pool', () => {
     expect(liveAnalysisThreads()).toBe(2);
     await second.close();
     expect(liveAnalysisThreads()).toBe(0);
+  }, 60_000);
+
+  it('keeps its threads loaded for a while after the last user closes, and a new user gets them warm', async () => {
+    const first = createAnalysisPool(2, { idleMs: 1500 });
+    const files = ['app/lib/db.js', 'app/routes/index.js'];
+    const cold = await first.analyze({ root: tmp, files, config });
+    await first.close();
+    expect(liveAnalysisThreads()).toBeGreaterThan(0);
+    expect(analysisThreadsWarm(2)).toBe(true);
+    const second = createAnalysisPool(2, { idleMs: 1500 });
+    const started = performance.now();
+    const warm = await second.analyze({ root: tmp, files, config });
+    // A loaded thread answers a two-file batch well before a new one could even load ESLint and TypeScript.
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(warm).toEqual(cold);
+    await second.close();
+    await vi.waitFor(() => expect(liveAnalysisThreads()).toBe(0), { timeout: 10_000, interval: 100 });
+    expect(analysisThreadsWarm(2)).toBe(false);
   }, 60_000);
 
   it('fails a batch whose analysis throws, with the thread’s error', async () => {

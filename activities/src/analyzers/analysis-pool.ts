@@ -51,6 +51,17 @@ const THREAD_HEAP_MB = 1024;
 const STARTUP_TICK_MS = 1000;
 const STARTUP_TIMEOUT_MS = 120_000;
 
+/**
+ * Threads stay loaded this long after their last user closes (`ARGUS_ANALYSIS_THREAD_IDLE_MS`): a worker that keeps
+ * analyzing pull requests then pays the 3 s thread start once, not per run. Idle threads do not keep the process alive.
+ */
+const DEFAULT_IDLE_MS = 120_000;
+
+function idleMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number.parseInt(env.ARGUS_ANALYSIS_THREAD_IDLE_MS ?? '', 10);
+  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_IDLE_MS;
+}
+
 /** `ARGUS_ANALYSIS_THREADS`: threads for analysis, default the number of CPUs (at most 3); 1 means no extra thread. */
 export function analysisThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number.parseInt(env.ARGUS_ANALYSIS_THREADS ?? '', 10);
@@ -62,17 +73,29 @@ export function analysisThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): nu
  * The threads are shared by every activity of the process (the worker runs several analyses at once): the thread count
  * bounds CPU and memory for all of them. They start on demand and end when the last user closes its pool.
  */
-const shared = new Map<string, { pool: ThreadPool; users: number }>();
+const shared = new Map<string, { pool: ThreadPool; users: number; idle: NodeJS.Timeout | null }>();
 
-export function createAnalysisPool(threads = analysisThreadsFromEnv(), options: { threadHeapMb?: number } = {}): AnalysisPool {
+/** True when analysis threads of this size are already loaded (in use or lingering): using them costs no start-up. */
+export function analysisThreadsWarm(threads = analysisThreadsFromEnv(), options: { threadHeapMb?: number } = {}): boolean {
+  const entry = shared.get(`${Math.floor(threads)}:${options.threadHeapMb ?? THREAD_HEAP_MB}`);
+  return (entry?.pool.live ?? 0) > 0;
+}
+
+export function createAnalysisPool(threads = analysisThreadsFromEnv(), options: { threadHeapMb?: number; idleMs?: number } = {}): AnalysisPool {
   if (threads <= 1) return inProcessPool();
   const size = Math.floor(threads);
   const heapMb = options.threadHeapMb ?? THREAD_HEAP_MB;
+  const idleMs = options.idleMs ?? idleMsFromEnv();
   const key = `${size}:${heapMb}`;
   let entry = shared.get(key);
   if (!entry) {
-    entry = { pool: new ThreadPool(size, heapMb), users: 0 };
+    entry = { pool: new ThreadPool(size, heapMb), users: 0, idle: null };
     shared.set(key, entry);
+  }
+  if (entry.idle) {
+    clearTimeout(entry.idle);
+    entry.idle = null;
+    entry.pool.hold(true);
   }
   entry.users++;
   const user = entry;
@@ -90,8 +113,17 @@ export function createAnalysisPool(threads = analysisThreadsFromEnv(), options: 
       closed = true;
       mine.abort(new Error('The analysis pool was closed'));
       if (--user.users > 0) return;
-      if (shared.get(key) === user) shared.delete(key);
-      await user.pool.close();
+      const end = async () => {
+        user.idle = null;
+        if (user.users > 0) return;
+        if (shared.get(key) === user) shared.delete(key);
+        await user.pool.close();
+      };
+      if (idleMs <= 0 || user.pool.live === 0) return end();
+      // Lingering threads are unreferenced, so an idle pool never holds the worker process open at shutdown.
+      user.pool.hold(false);
+      user.idle = setTimeout(() => void end(), idleMs);
+      user.idle.unref();
     },
   };
 }
@@ -173,6 +205,17 @@ class ThreadPool {
     return this.running.length;
   }
 
+  /** Whether the threads keep the process alive (in use) or not (lingering idle). */
+  hold(active: boolean): void {
+    this.holding = active;
+    for (const t of this.running) {
+      if (active) t.worker.ref();
+      else t.worker.unref();
+    }
+  }
+
+  private holding = true;
+
   analyze(batch: AnalysisBatch, options: BatchOptions = {}): Promise<Finding[]> {
     if (this.closed) return Promise.reject(new Error('The analysis pool is closed'));
     return new Promise<Finding[]>((resolve, reject) => {
@@ -216,6 +259,7 @@ class ThreadPool {
   private spawn(): Thread {
     const started = Date.now();
     const thread: Thread = { worker: startThread(this.heapMb), job: null, starting: null };
+    if (!this.holding) thread.worker.unref();
     thread.starting = setInterval(() => {
       if (Date.now() - started > STARTUP_TIMEOUT_MS) this.retire(thread, new Error(`An analysis thread did not start within ${STARTUP_TIMEOUT_MS / 1000} s`));
       else if (thread.job) thread.job.options.onProgress?.(0, thread.job.batch.files.length);

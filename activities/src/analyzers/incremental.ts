@@ -24,6 +24,7 @@ const RESOLVE_SUFFIXES = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mt
 const RELATIVE_SPECIFIER = /(['"`])(\.\.?\/[^'"`\n\r]{0,400}?)\1/g;
 /** Beyond this share of changed files a full analysis is about as cheap and simpler to trust. */
 export const INCREMENTAL_MAX_CHANGED_SHARE = 0.3;
+const SCAN_CONCURRENCY = 48;
 
 export interface ChangeSet {
   /** Added, modified or type-changed files at the head commit (relative posix paths). */
@@ -83,15 +84,14 @@ export async function planIncrementalAnalysis(input: { root: string; files: stri
   // Deleted files still resolve, so their former importers are found too.
   const known = new Set([...input.tracked, ...change.deleted].filter((p) => isSafeRelativePath(p) && isModule(p)));
   const importers = new Map<string, Set<string>>();
-  for (const rel of input.tracked) {
-    if (!known.has(rel)) continue;
+  const scan = async (rel: string) => {
     let text: string;
     try {
       text = await readSource(root, rel);
     } catch {
-      continue;
+      return;
     }
-    if (text.length > MAX_TAINT_BYTES) continue;
+    if (text.length > MAX_TAINT_BYTES) return;
     for (const m of text.matchAll(RELATIVE_SPECIFIER)) {
       const target = resolveSpecifier(rel, m[2]!, known);
       if (!target || target === rel) continue;
@@ -99,7 +99,10 @@ export async function planIncrementalAnalysis(input: { root: string; files: stri
       if (!set) importers.set(target, (set = new Set()));
       set.add(rel);
     }
-  }
+  };
+  // Reads overlap (a few dozen at a time): on a large tree the graph costs file-system latency, not CPU.
+  const modules = input.tracked.filter((rel) => known.has(rel));
+  for (let i = 0; i < modules.length; i += SCAN_CONCURRENCY) await Promise.all(modules.slice(i, i + SCAN_CONCURRENCY).map(scan));
   const seeds = [...change.changed, ...change.deleted];
   const reach = new Set(seeds);
   let frontier = seeds;
