@@ -86,6 +86,11 @@ export const ZPlatformEnv = z.object({
   /** How often the invoicing Schedule looks for periods that ended. */
   BILLING_INVOICING_EVERY: z.string().regex(/^\d+\s*(s|seconds?|m|minutes?|h|hours?)$/, 'must be a duration like "1 hour"').default('1 hour'),
   ARGUS_ALLOW_PRIVATE_GIT: z.enum(['0', '1']).default('0'),
+  /** Webhook intake: workflow starts in flight per API process after the answer. */
+  WEBHOOK_START_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Above this many signed deliveries a second, starts are paced at WEBHOOK_BUSY_START_RATE (0 turns pacing off). */
+  WEBHOOK_BUSY_RPS: z.coerce.number().int().min(0).max(100_000).default(50),
+  WEBHOOK_BUSY_START_RATE: z.coerce.number().int().min(1).max(100_000).default(40),
   /** file:// repositories may be connected only from inside this directory (default <ARGUS_DATA_DIR>/local-repositories). */
   ARGUS_LOCAL_GIT_ROOT: optionalText,
 });

@@ -20,22 +20,25 @@ import { workflowClient } from '../temporal/workflow-client';
 import { checkGitHubPayload } from './github-payloads';
 import { BadRequestError, ServiceUnavailableError, UnauthorizedError } from '../http/errors';
 import { applyPullRequestClosed } from '../fixes/pull-request-events';
-import { DeliveryRecorder } from './delivery-intake';
+import { DeliveryRecorder, StartPacer } from './delivery-intake';
 
-/** One group-committing recorder and one start queue per API process (per deps). */
+/** One group-committing recorder, one start pacer and one start queue per API process (per deps). */
 interface Intake {
   recorder: DeliveryRecorder;
+  pacer: StartPacer;
   starts: StartQueue;
 }
 const intakes = new WeakMap<AppDeps, Intake>();
 function intakeOf(deps: AppDeps): Intake {
   let intake = intakes.get(deps);
   if (!intake) {
-    intake = { recorder: new DeliveryRecorder(deps.knex), starts: new StartQueue(deps) };
+    const pacer = new StartPacer(deps.config.WEBHOOK_BUSY_RPS, deps.config.WEBHOOK_BUSY_START_RATE);
+    intake = { recorder: new DeliveryRecorder(deps.knex), pacer, starts: new StartQueue(deps, pacer) };
     intakes.set(deps, intake);
   }
   return intake;
 }
+
 
 /** X-Hub-Signature-256 is an HMAC-SHA256 of the raw body; compared in constant time. */
 export function verifyGitHubSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
@@ -156,6 +159,7 @@ export async function receiveGitHubDelivery(deps: AppDeps, headers: { event?: st
     throw new UnauthorizedError('The X-Hub-Signature-256 header is missing or does not match the body.');
   }
   if (!headers.event || !headers.deliveryId) throw new BadRequestError('X-GitHub-Event and X-GitHub-Delivery headers are required.');
+  intakeOf(deps).pacer.arrived();
   let payload: any;
   try {
     payload = JSON.parse(rawBody.toString('utf8'));
@@ -254,7 +258,8 @@ class StartQueue {
 
   constructor(
     private readonly deps: AppDeps,
-    private readonly concurrency = Number(process.env.WEBHOOK_START_CONCURRENCY ?? 8),
+    private readonly pacer: StartPacer,
+    private readonly concurrency = deps.config.WEBHOOK_START_CONCURRENCY,
     private readonly bound = 2000,
   ) {}
 
@@ -265,20 +270,31 @@ class StartQueue {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.queue.length) {
-      const next = this.queue.shift()!;
-      if (Date.now() - next.queuedAt > QUEUE_HANDOVER_MS) continue;
+    // One lane per queued start, at most `concurrency`: each waits its turn, then starts queued deliveries in order.
+    while (this.running < this.concurrency && this.queue.length > this.running) {
       this.running++;
-      startWorkflow(this.deps, next.deliveryId, next.start, BACKGROUND_START_DEADLINE_MS)
-        .then(() => {
-          this.started.push(next.deliveryId);
-          this.markStarted();
-        })
-        .catch((err) => this.deps.logger.warn({ err, deliveryId: next.deliveryId }, 'starting the run failed; the relay will retry'))
+      void this.pacer
+        .turn()
+        .then(() => this.startNext())
         .finally(() => {
           this.running--;
           this.pump();
         });
+    }
+  }
+
+  private async startNext(): Promise<void> {
+    for (;;) {
+      const next = this.queue.shift();
+      if (!next) return;
+      if (Date.now() - next.queuedAt > QUEUE_HANDOVER_MS) continue;
+      await startWorkflow(this.deps, next.deliveryId, next.start, BACKGROUND_START_DEADLINE_MS)
+        .then(() => {
+          this.started.push(next.deliveryId);
+          this.markStarted();
+        })
+        .catch((err) => this.deps.logger.warn({ err, deliveryId: next.deliveryId }, 'starting the run failed; the relay will retry'));
+      return;
     }
   }
 
@@ -311,6 +327,7 @@ const RELAY_ROUND_MS = 15_000;
  */
 export async function relayPendingDeliveries(deps: AppDeps, batchSize = 100): Promise<number> {
   const roundEnds = Date.now() + RELAY_ROUND_MS;
+  const { pacer } = intakeOf(deps);
   let relayed = 0;
   for (;;) {
     let claimed = 0;
@@ -326,6 +343,8 @@ export async function relayPendingDeliveries(deps: AppDeps, batchSize = 100): Pr
       await Promise.all(
         Array.from({ length: Math.min(RELAY_CONCURRENCY, rows.length) }, async () => {
           while (!failed && next < rows.length && Date.now() < roundEnds) {
+            await pacer.turn();
+            if (failed || next >= rows.length) break;
             const row = rows[next++]!;
             try {
               await startWorkflow(deps, row.deliveryId, storedStartRequest(row.startRequest as Parameters<typeof storedStartRequest>[0]), BACKGROUND_START_DEADLINE_MS);
