@@ -140,18 +140,22 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length 
 const results: { endpoint: string; p50: number; p95: number }[] = [];
 let seed = 7;
 const pick = () => workspaces[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % workspaces.length]!;
-for (const [name, url] of Object.entries(ENDPOINTS)) {
-  const times: number[] = [];
-  for (let i = 0; i < CALLS + 5; i++) {
-    const started = performance.now();
-    const res = await fetch(base + url(pick()), { headers: { authorization: `Bearer ${token}` } });
-    await res.text();
-    if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
-    if (i >= 5) times.push(performance.now() - started);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  results.push({ endpoint: name, p50: sorted[Math.floor(sorted.length / 2)]!, p95: p95(times) });
-  console.log(`${name.padEnd(30)} p50=${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms p95=${p95(times).toFixed(1)} ms`);
+async function timed(name: string, url: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(base + url, { headers: { authorization: `Bearer ${token}` } });
+  await res.text();
+  if (res.status !== 200) throw new Error(`${name} answered ${res.status}`);
+  return performance.now() - started;
+}
+// Warm-up: every endpoint a few times first (JIT, prepared plans, pool), so the first endpoint measured is not the
+// one that pays for the process's start. Then rounds over all endpoints, so machine noise falls on each alike.
+for (let i = 0; i < 5; i++) for (const [name, url] of Object.entries(ENDPOINTS)) await timed(name, url(pick()));
+const times = new Map<string, number[]>(Object.keys(ENDPOINTS).map((name) => [name, []]));
+for (let i = 0; i < CALLS; i++) for (const [name, url] of Object.entries(ENDPOINTS)) times.get(name)!.push(await timed(name, url(pick())));
+for (const [name, list] of times) {
+  const sorted = [...list].sort((a, b) => a - b);
+  results.push({ endpoint: name, p50: sorted[Math.floor(sorted.length / 2)]!, p95: p95(list) });
+  console.log(`${name.padEnd(30)} p50=${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms p95=${p95(list).toFixed(1)} ms`);
 }
 
 server.close();
