@@ -24,6 +24,7 @@ import repositories from './repositories';
 import impersonations from './impersonations';
 import system from './system';
 import settings from './settings';
+import search from './search';
 
 export const App = () => (
   <Admin
@@ -40,6 +41,7 @@ export const App = () => (
   >
     {(role: StaffRole | null) => (
       <>
+        {role && <Resource name="search" {...search} />}
         {canAccess(role, 'users') && <Resource name="users" {...users} />}
         {canAccess(role, 'audit-logs') && <Resource name="audit-logs" {...auditLogs} />}
         {canAccess(role, 'runs') && <Resource name="runs" {...runs} />}
