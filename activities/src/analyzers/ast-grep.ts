@@ -77,16 +77,16 @@ export const AST_GREP_RULES: readonly AstGrepRule[] = [
   {
     name: 'no-document-write',
     category: 'security',
-    severity: 'high',
-    message: 'document.write() with a dynamic value can inject script (XSS). Build DOM nodes and set textContent instead.',
+    severity: 'low',
+    message: 'document.write() with a dynamic value can inject script (XSS): a security hotspot to review (no flow of untrusted data to it was found). Build DOM nodes and set textContent instead.',
     matcher: { rule: { any: [{ pattern: 'document.write($$$ARGS)' }, { pattern: 'document.writeln($$$ARGS)' }] } },
     filter: (node) => node.getMultipleMatches('ARGS').some((a) => a.isNamed() && !isStaticString(a)),
   },
   {
     name: 'no-inner-html',
     category: 'security',
-    severity: 'high',
-    message: 'Assigning a dynamic value to innerHTML/outerHTML can inject script (XSS). Use textContent, or sanitize the HTML (e.g. DOMPurify) first.',
+    severity: 'low',
+    message: 'Assigning a dynamic value to innerHTML/outerHTML can inject script (XSS): a security hotspot to review (no flow of untrusted data to it was found). Use textContent, or sanitize the HTML (e.g. DOMPurify) first.',
     matcher: {
       rule: {
         any: [

@@ -11,6 +11,7 @@ import { emptyRepoContext, repoContextOf, type RepoContext } from './context';
 import { SourceCache, snippetOf } from './source';
 import { isDeclarationFile, languageOf, throwIfAborted, compareFindings } from './types';
 import { classifyEslintRule } from './rules/eslint-classes';
+import { reviewedNoUnsanitized, reviewedSecurity, reviewSeverity } from './hotspots';
 import type { AnalyzeInput, Analyzer, RawFinding } from './types';
 
 /**
@@ -34,6 +35,10 @@ const CYPRESS_FILES = ['**/cypress/**', '**/*.cy.{js,jsx,mjs,cjs,ts,tsx,mts,cts}
 const SERVICE_WORKER_FILES = ['**/{sw,service-worker,serviceworker,service_worker,firebase-messaging-sw}.{js,mjs,ts}', '**/*.sw.{js,mjs,ts}'];
 /** Files per lintFiles() call: progress and cancellation are checked between batches. */
 const BATCH = 40;
+
+/** The hotspot rules that a taint flow can confirm, reported only where worth a review (see hotspots.ts). */
+const securityPlugin = reviewedSecurity(security);
+const noUnsanitizedPlugin = reviewedNoUnsanitized(noUnsanitized as ESLint.Plugin);
 
 /** Cypress is not in the `globals` package: its two globals, plus chai's, which Cypress bundles. */
 const CYPRESS_GLOBALS: Linter.Globals = { cy: 'readonly', Cypress: 'readonly', expect: 'readonly', assert: 'readonly', chai: 'readonly' };
@@ -108,14 +113,14 @@ export function buildEslintConfig(ctx: RepoContext = emptyRepoContext()): Linter
     { name: 'argus/cypress', files: fw.has('cypress') ? [...CYPRESS_FILES, ...TEST_FILES] : CYPRESS_FILES, languageOptions: { globals: { ...globals.mocha, ...CYPRESS_GLOBALS } } },
     ...tsConfigs,
     { name: 'argus/typescript-unused', files: TS_FILES, rules: { '@typescript-eslint/no-unused-vars': UNUSED_VARS } },
-    { name: 'argus/security', files: ALL_FILES, plugins: { security }, rules: securityRules },
+    { name: 'argus/security', files: ALL_FILES, plugins: { security: securityPlugin }, rules: securityRules },
     {
       name: 'argus/sonarjs',
       files: ALL_FILES,
       plugins: { sonarjs: sonarjs as unknown as ESLint.Plugin },
       rules: Object.fromEntries(SONARJS_RULES.map((r) => [`sonarjs/${r}`, r === 'cognitive-complexity' ? ['error', 25] : 'error'])),
     },
-    { name: 'argus/no-unsanitized', files: ALL_FILES, plugins: { 'no-unsanitized': noUnsanitized as ESLint.Plugin }, rules: { 'no-unsanitized/method': 'error', 'no-unsanitized/property': 'error' } },
+    { name: 'argus/no-unsanitized', files: ALL_FILES, plugins: { 'no-unsanitized': noUnsanitizedPlugin }, rules: { 'no-unsanitized/method': 'error', 'no-unsanitized/property': 'error' } },
     { name: 'argus/extra', files: ALL_FILES, rules: EXTRA_RULES },
     // typescript-eslint turns the base rule off for TypeScript (its own version understands types).
     { name: 'argus/javascript-unused', files: JS_FILES, rules: { 'no-unused-vars': UNUSED_VARS } },
@@ -198,7 +203,8 @@ export function createEslintAnalyzer(): Analyzer {
             if (!parseError && (m.ruleId === null || !enabled.has(m.ruleId))) continue;
             const ruleId = parseError ? 'parse-error' : m.ruleId!;
             const ruleMeta = parseError ? undefined : meta[ruleId];
-            const { category, severity } = parseError ? { category: 'bug' as const, severity: 'medium' as const } : classifyEslintRule(ruleId, ruleMeta?.type);
+            const { category, severity: ruleSeverity } = parseError ? { category: 'bug' as const, severity: 'medium' as const } : classifyEslintRule(ruleId, ruleMeta?.type);
+            const severity = reviewSeverity(m.message, ruleSeverity);
             const startLine = Math.max(1, m.line || 1);
             const endLine = Math.max(startLine, m.endLine ?? startLine);
             out.push({

@@ -42,6 +42,17 @@ const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['eslint/no-unused-vars', '@typescript-eslint/no-unused-vars'],
 ];
 
+/**
+ * Argus's structural DOM-sink rules are a fallback for files ESLint did not lint: where ESLint linted a file (no parse
+ * error), no-unsanitized judges the same sinks with scope information (constants are not reported).
+ */
+const SUPERSEDED_BY_ESLINT = new Set(['argus/no-inner-html', 'argus/no-document-write']);
+
+function dropSuperseded(findings: RawFinding[], eslintLinted: Set<string>): RawFinding[] {
+  const parseErrors = new Set(findings.filter((f) => f.ruleId === 'eslint/parse-error').map((f) => f.path));
+  return findings.filter((f) => !SUPERSEDED_BY_ESLINT.has(f.ruleId) || !eslintLinted.has(f.path) || parseErrors.has(f.path));
+}
+
 const GROUP_OF = new Map<string, { group: number; rank: number }>();
 EQUIVALENT_RULES.forEach((rules, group) => rules.forEach((ruleId, rank) => GROUP_OF.set(ruleId, { group, rank })));
 
@@ -178,6 +189,7 @@ export async function analyzeFiles(input: AnalyzeFilesInput): Promise<Finding[]>
   input.onProgress?.(0, total);
 
   const raw: RawFinding[] = [];
+  const eslintLinted = new Set(plan.find((p) => p.analyzer.id === 'eslint')?.files ?? []);
   for (const { analyzer, files: routed } of plan) {
     throwIfAborted(signal);
     if (routed.length === 0) continue;
@@ -199,7 +211,7 @@ export async function analyzeFiles(input: AnalyzeFilesInput): Promise<Finding[]>
   throwIfAborted(signal);
 
   const configured: RawFinding[] = [];
-  for (const f of raw) {
+  for (const f of dropSuperseded(raw, eslintLinted)) {
     const setting = ruleSetting(config, f.ruleId);
     if (setting === 'off') continue;
     const doc = ruleDoc(f.ruleId);

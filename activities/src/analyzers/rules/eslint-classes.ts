@@ -66,8 +66,8 @@ const ESLINT_RULE_CLASSES: Record<string, Class> = {
   'sonarjs/link-with-target-blank': SEC_LOW,
   'sonarjs/no-session-cookies-on-static-assets': SEC_LOW,
   'sonarjs/hidden-files': SEC_LOW,
-  'no-unsanitized/method': SEC_HIGH,
-  'no-unsanitized/property': SEC_HIGH,
+  'no-unsanitized/method': SEC_LOW,
+  'no-unsanitized/property': SEC_LOW,
   // SonarJS bugs and code smells
   'sonarjs/no-all-duplicated-branches': BUG_MED,
   'sonarjs/no-identical-conditions': BUG_MED,

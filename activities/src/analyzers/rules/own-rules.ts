@@ -189,12 +189,12 @@ export const OWN_RULES: readonly OwnRule[] = [
     noncompliant: "const add = new Function('a', 'b', 'return a + b');", compliant: 'const add = (a, b) => a + b;', helpUri: cwe(95),
   },
   {
-    id: 'argus/no-document-write', language: 'javascript', title: 'document.write() with a dynamic value', category: 'security', severity: 'high', cwe: ['CWE-79'], owasp: [A03],
+    id: 'argus/no-document-write', language: 'javascript', title: 'document.write() with a dynamic value', category: 'security', severity: 'low', cwe: ['CWE-79'], owasp: [A03],
     description: 'document.write/writeln is given something other than a literal.', why: 'Whatever markup the value holds is parsed, scripts included (DOM XSS).',
     fix: 'Create elements and set textContent.', noncompliant: 'document.write(banner);', compliant: 'el.textContent = banner;', helpUri: `${CS}DOM_based_XSS_Prevention_Cheat_Sheet.html`,
   },
   {
-    id: 'argus/no-inner-html', language: 'javascript', title: 'innerHTML is assigned a dynamic value', category: 'security', severity: 'high', cwe: ['CWE-79'], owasp: [A03],
+    id: 'argus/no-inner-html', language: 'javascript', title: 'innerHTML is assigned a dynamic value', category: 'security', severity: 'low', cwe: ['CWE-79'], owasp: [A03],
     description: 'innerHTML/outerHTML/insertAdjacentHTML with a non-literal value.', why: 'The value is parsed as HTML: an `<img onerror=…>` in it runs script.',
     fix: 'Use textContent, or sanitize with DOMPurify first.', noncompliant: 'el.innerHTML = comment.body;', compliant: 'el.textContent = comment.body;', helpUri: `${CS}DOM_based_XSS_Prevention_Cheat_Sheet.html`,
   },
