@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { components, QueryParams, ResponseBody } from '../api/schema.gen';
 
@@ -42,22 +43,36 @@ const keys = {
   saved: (workspaceId: string) => ['search', 'saved', workspaceId] as const,
 };
 
+/**
+ * Reloads the recent searches after a search was recorded. A plain invalidation is not enough: while the list's
+ * first load is still in flight (it starts with the page, next to the search that records), TanStack Query joins
+ * that request instead of starting another, and the answer it gets predates the search. Cancelling it first makes
+ * the refetch a new request, sent after the search was recorded.
+ */
+async function refreshHistory(client: QueryClient, workspaceId: string) {
+  const queryKey = keys.history(workspaceId);
+  await client.cancelQueries({ queryKey });
+  await client.invalidateQueries({ queryKey });
+}
+
 /** The grouped search; `record` false while the user is still typing (the palette), so history holds real searches. */
 export function useGroupedSearch(workspaceId: string | undefined, q: string, opts: { record: boolean; limit?: number; filters?: SearchFilters }) {
   const filters = opts.filters ?? {};
   const client = useQueryClient();
-  return useQuery({
+  const result = useQuery({
     queryKey: keys.grouped(workspaceId ?? '', q, opts.record, filters),
-    queryFn: async () => {
-      const result = await api<SearchGroups>('/api/search', { query: { workspace_id: workspaceId, q, ...filters, record: String(opts.record), limit: opts.limit ?? 5 } });
-      // A recorded search changed the recent searches.
-      if (opts.record) void client.invalidateQueries({ queryKey: keys.history(workspaceId ?? '') });
-      return result;
-    },
+    queryFn: () => api<SearchGroups>('/api/search', { query: { workspace_id: workspaceId, q, ...filters, record: String(opts.record), limit: opts.limit ?? 5 } }),
     enabled: Boolean(workspaceId) && q.trim().length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
+  // Each answer to a recorded search (not a cached one: dataUpdatedAt changes only when the API answered) changed
+  // the recent searches.
+  const answeredAt = result.isPlaceholderData ? 0 : result.dataUpdatedAt;
+  useEffect(() => {
+    if (opts.record && workspaceId && answeredAt > 0) void refreshHistory(client, workspaceId);
+  }, [opts.record, workspaceId, answeredAt, client]);
+  return result;
 }
 
 export function useSearchPage(workspaceId: string | undefined, scope: Exclude<SearchScope, 'all' | 'code'>, q: string, filters: SearchFilters, offset: number, limit: number) {
@@ -100,7 +115,7 @@ export function useRememberSearch(workspaceId: string | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (q: string) => api<void>('/api/search/history', { method: 'POST', query: { workspace_id: workspaceId }, body: { q } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.history(workspaceId ?? '') }),
+    onSuccess: () => refreshHistory(client, workspaceId ?? ''),
   });
 }
 
