@@ -158,7 +158,7 @@ const serviceSuggest = await timeService((i) => suggest(deps, { workspaceId: ws(
 const serviceCode = await timeService((i) => searchCode(deps, { workspaceId: ws(i), q: CODE[i % CODE.length]![0], mode: CODE[i % CODE.length]![1], limit: 20, offset: 0 }));
 console.log(`in process (search service, no HTTP or auth): grouped search ${p95(serviceGrouped).toFixed(1)} ms, suggestions ${p95(serviceSuggest).toFixed(1)} ms, code ${p95(serviceCode).toFixed(1)} ms (p95)`);
 console.log(
-  `p95 over ${QUERIES} requests each: GET /api/me (baseline) ${p95(baseline).toFixed(1)} ms, grouped search (6 types + did-you-mean) ${p95(grouped).toFixed(1)} ms, ` +
+  `p95 over ${QUERIES} requests each: GET /api/me (baseline) ${p95(baseline).toFixed(1)} ms, grouped search (${RESULT_TYPES.length} types + did-you-mean) ${p95(grouped).toFixed(1)} ms, ` +
     `findings search ${p95(findings).toFixed(1)} ms, suggestions ${p95(suggestions).toFixed(1)} ms, code ${p95(code).toFixed(1)} ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
 );
 

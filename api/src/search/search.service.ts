@@ -1,9 +1,9 @@
 import {
   closestTerm,
-  listWorkspacesOfUser,
   INDEXED_TYPES,
   recordSearchQuery,
   searchCodeFiles,
+  searchableTeamIds,
   searchDocumentsOfType,
   suggestTerms,
   type CodeSearchFilters,
@@ -91,8 +91,7 @@ async function searchOneType(deps: AppDeps, type: SearchType, filters: SearchFil
  */
 export async function visibleTeams(deps: AppDeps, auth: AuthContext, types: readonly SearchType[]): Promise<string[]> {
   if (!types.includes('team')) return [];
-  const workspaces = await listWorkspacesOfUser(deps.knex, auth.userId, auth.tokenWorkspaceId ? { workspaceId: auth.tokenWorkspaceId } : {});
-  return workspaces.filter((w) => w.kind === 'team').map((w) => w.id);
+  return searchableTeamIds(deps.knex, auth.userId, auth.tokenWorkspaceId);
 }
 
 export async function searchPage(deps: AppDeps, type: SearchType, filters: SearchFilters) {

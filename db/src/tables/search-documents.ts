@@ -510,6 +510,16 @@ async function searchMembers(db: Db, f: SearchFilters): Promise<{ rows: SearchRo
   };
 }
 
+/** The team workspaces a user belongs to (`onlyWorkspaceId`: that one only, if it is one of them): whose documents the `team` type may show. */
+export async function searchableTeamIds(db: Db, userId: string, onlyWorkspaceId?: string): Promise<string[]> {
+  const { rows } = await db.raw(
+    `select w.id from workspace_members m join workspaces w on w.id = m.workspace_id and w.kind = 'team'
+     where m.user_id = :userId${onlyWorkspaceId ? ' and w.id = :onlyWorkspaceId' : ''} order by w.id`,
+    onlyWorkspaceId ? { userId, onlyWorkspaceId } : { userId },
+  );
+  return (rows as { id: string }[]).map((r) => r.id);
+}
+
 /** The caller's teams and the members of those teams, by name, slug, description or e-mail (typos: trigrams). */
 async function searchTeams(db: Db, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
   if (!f.teamIds?.length) return { rows: [], total: 0 };
