@@ -72,10 +72,12 @@ describe('a worker killed mid-run', () => {
       args: [{ runId, trigger: 'manual', repositoryId: repo.id, heartbeatTimeout: '4 seconds' }],
     });
     // Wait until the first batch of findings is written, then kill the worker without any chance to clean up.
-    for (let i = 0; ; i++) {
+    // Generous: the first 200-file batch takes a while when the test shares two cores with the rest of the suite.
+    const deadline = Date.now() + 120_000;
+    for (;;) {
       const { n } = (await env.knex('findings').where({ runId }).count('* as n').first()) as { n: number };
       if (n > 0) break;
-      if (i > 600) throw new Error('analysis never started writing findings');
+      if (Date.now() > deadline) throw new Error('analysis never started writing findings');
       await new Promise((r) => setTimeout(r, 50));
     }
     first.child.kill('SIGKILL');
