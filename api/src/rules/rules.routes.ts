@@ -53,7 +53,7 @@ export const ruleRoutes = [
       const q = query.q?.toLowerCase();
       const rules = allRuleDocs().filter(
         (r) =>
-          (!query.language || r.language === query.language || (query.language === 'javascript' && r.language === 'any')) &&
+          (!query.language || r.language === query.language || (r.language === 'any' && (query.language === 'javascript' || query.language === 'python'))) &&
           (!query.category || r.category === query.category) &&
           (!query.severity || r.severity === query.severity) &&
           (!q || r.id.toLowerCase().includes(q) || r.title.toLowerCase().includes(q) || r.description.toLowerCase().includes(q) || r.cwe.some((c) => c.toLowerCase() === q)),
