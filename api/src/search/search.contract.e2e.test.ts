@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { searchIndexState, setSearchOutboxEnabled } from '@argus/db';
+import { createTypesenseClient } from '@argus/activities';
 import { createTestEnv, type TestEnv } from '../../../e2e/support/test-env';
 import { createUserWithToken } from '../../../e2e/support/auth';
 import { seedFinishedRun } from '../../../e2e/support/finished-run';
@@ -231,6 +232,22 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     await sync();
     expect((await search('/teams', { workspace_id: workspaceA, q: 'brewster' }).expect(200)).body.total).toBe(0);
     expect((await search('/teams', { workspace_id: workspaceA, q: 'acme' }).expect(200)).body.items[0].subtitle).toMatch(/ · 1 member$/);
+    // A deleted team takes its members' documents with it (from the index too, not only from results).
+    const [guild] = await env.knex('workspaces').insert({ name: 'Quartz Guild', slug: `quartz-${randomUUID().slice(0, 8)}`, kind: 'team', ownerId: owner.user.id }).returning('id');
+    await env.knex('workspace_members').insert([
+      { workspaceId: guild.id, userId: owner.user.id, role: 'admin' },
+      { workspaceId: guild.id, userId: stranger.user.id, role: 'viewer' },
+    ]);
+    await sync();
+    expect((await search('/teams', { workspace_id: workspaceA, q: 'stranger' }).expect(200)).body.items.map((h: { url: string }) => h.url)).toEqual([`/teams/${guild.id}/members`]);
+    await env.knex('workspaces').where({ id: guild.id }).del();
+    await sync();
+    expect((await search('/teams', { workspace_id: workspaceA, q: 'quartz stranger' }).expect(200)).body.total).toBe(0);
+    if (backend === 'typesense') {
+      const client = createTypesenseClient(env.config.TYPESENSE_URL!, env.config.TYPESENSE_API_KEY ?? '');
+      const left = await client.collections('argus_team').documents().search({ q: '*', query_by: 'title', filter_by: `workspace_id:=[\`${guild.id}\`]` });
+      expect(left.found).toBe(0);
+    }
     if (loopback) {
       const teamSearches = loopback.requests.filter((r) => r.path.includes('argus_team') && r.path.endsWith('/documents/search'));
       expect(teamSearches.length).toBeGreaterThan(0);

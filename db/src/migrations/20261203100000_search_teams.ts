@@ -58,8 +58,17 @@ export async function up(knex: Knex) {
         from workspace_members m join workspaces w on w.id = m.workspace_id and w.kind = 'team' where m.user_id = new.id ${UPSERT};
       return null;
     end $$`);
-  // Deleting a workspace cascades to its members; their row triggers run and enqueue their documents.
+  // Deleting a team cascades to its members before any AFTER trigger of the team runs, and by then their row
+  // triggers no longer see the team: enqueue the members' documents while they still exist.
+  await knex.raw(`create function search_outbox_team_deleted() returns trigger language plpgsql as $$
+    begin
+      if not search_outbox_enabled() or old.kind <> 'team' then return old; end if;
+      insert into search_outbox (doc_type, doc_id, workspace_id)
+        select 'team', search_team_member_id(m.workspace_id, m.user_id), m.workspace_id from workspace_members m where m.workspace_id = old.id ${UPSERT};
+      return old;
+    end $$`);
   await knex.raw(`create trigger workspaces_search_outbox after insert or update or delete on workspaces for each row execute function search_outbox_team()`);
+  await knex.raw(`create trigger workspaces_search_outbox_deleting before delete on workspaces for each row execute function search_outbox_team_deleted()`);
   await knex.raw(`create trigger workspace_members_search_outbox after insert or update or delete on workspace_members for each row execute function search_outbox_team_member()`);
   await knex.raw(`create trigger users_search_outbox after update on users for each row
     when (old.name is distinct from new.name or old.email is distinct from new.email)
@@ -70,7 +79,8 @@ export async function down(knex: Knex) {
   await knex.raw('drop trigger if exists users_search_outbox on users');
   await knex.raw('drop trigger if exists workspace_members_search_outbox on workspace_members');
   await knex.raw('drop trigger if exists workspaces_search_outbox on workspaces');
-  for (const fn of ['search_outbox_team_user', 'search_outbox_team_member', 'search_outbox_team']) await knex.raw(`drop function if exists ${fn}()`);
+  await knex.raw('drop trigger if exists workspaces_search_outbox_deleting on workspaces');
+  for (const fn of ['search_outbox_team_user', 'search_outbox_team_member', 'search_outbox_team', 'search_outbox_team_deleted']) await knex.raw(`drop function if exists ${fn}()`);
   await knex.raw(`delete from search_outbox where doc_type = 'team'`);
   await dropDocTypeChecks(knex);
   await knex.raw(`alter table search_outbox add constraint search_outbox_doc_type_check check (doc_type in ('repository', 'run', 'finding', 'fix'))`);
