@@ -5,10 +5,13 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from '@argus/db';
 import type { SecretBox } from './platform/secrets';
-import { checkoutCommit, diffNameStatus, directorySizeBytes, fetchCommit, trackedFiles, UnsafeRemoteError, type GitRemote } from './git';
+import { checkoutCommit, diffNameStatus, directorySizeBytes, fetchCommit, fetchHistory, lineOrigin, trackedFiles, UnsafeRemoteError, type GitRemote } from './git';
 import { publishEvent } from './events';
 import {
   carryForwardFindings,
+  secretFindingsWithoutOrigin,
+  setFindingMessage,
+  SECRET_ORIGIN_MARK,
   countFindingsOfRun,
   deleteNonTaintFindingsAt,
   createRun,
@@ -86,6 +89,9 @@ export interface AnalyzeCommitInput extends RunContext {
 type AnalysisPlan = RunAnalysisPlan & { incremental: (IncrementalPlan & { baseRunId: string }) | null };
 
 const BATCH_FILES = 200;
+/** How far back a committed secret's origin is looked for, and for how many of a run's secrets at most. */
+const SECRET_HISTORY_DEPTH = 100;
+const SECRET_ORIGIN_LIMIT = 100;
 /** Smaller batches are not split further: each batch has a fixed cost (routing, dedupe, one insert). */
 const MIN_BATCH_FILES = 20;
 
@@ -239,6 +245,8 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         } finally {
           await pool.close();
         }
+        await noteSecretOrigins(runId, `${dir}-history`, sha, remote);
+        T('secretOrigins');
         // Code search indexes the default branch's files from this same checkout (issue 14).
         await indexCodeOfRun(knex, runId, dir, discovered.files);
         T('indexCode');
@@ -308,6 +316,30 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
       carriedFromRunId: base.id,
       incremental: { ...incremental, baseRunId: base.id },
     };
+  }
+
+  /**
+   * Says in each committed secret's message which commit added it (blame over the last SECRET_HISTORY_DEPTH commits,
+   * fetched only when the run has secrets). Carried findings keep the note their run gave them. Where the line is
+   * older than the history fetched, the note says so instead of naming the oldest fetched commit; that keeps the note
+   * the same whichever later commit is analyzed.
+   */
+  async function noteSecretOrigins(runId: string, historyDir: string, sha: string, remote: GitRemote): Promise<void> {
+    const secrets = await secretFindingsWithoutOrigin(knex, runId, SECRET_ORIGIN_LIMIT);
+    if (secrets.length === 0) return;
+    try {
+      if (!(await fetchHistory(historyDir, remote, sha, SECRET_HISTORY_DEPTH, limits.cloneTimeoutMs))) return;
+      for (const f of secrets) {
+        const origin = await lineOrigin(historyDir, sha, f.path, f.startLine);
+        if (!origin) continue;
+        const note = origin.beforeHistory
+          ? `${SECRET_ORIGIN_MARK}before the ${SECRET_HISTORY_DEPTH} most recent commits (rotate it: it is in the history even if removed now).`
+          : `${SECRET_ORIGIN_MARK}in commit ${origin.sha.slice(0, 12)} by ${origin.author.slice(0, 100)} on ${origin.date} (rotate it: removing it leaves it in the history).`;
+        await setFindingMessage(knex, f.id, `${f.message.replace(/\s+$/, '')}${note}`);
+      }
+    } finally {
+      await rm(historyDir, { recursive: true, force: true });
+    }
   }
 
   /** The configuration with every analyzer but taint turned off, for the importers of a changed file. */

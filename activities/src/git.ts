@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -124,4 +124,49 @@ export async function diffNameStatus(dir: string, fromSha: string, toSha = 'HEAD
 /** Every file of the checked-out commit, as git records it (relative posix paths). */
 export async function trackedFiles(dir: string): Promise<string[]> {
   return (await git(dir, ['ls-files', '-z'])).split('\0').filter((p) => p.length > 0);
+}
+
+/**
+ * The last `depth` commits up to `sha`, with contents, in a fresh repository of their own (for blame): the analysis
+ * checkout stays as it is (one commit, and a trees-only base). False when the remote refuses.
+ */
+export async function fetchHistory(dir: string, remote: GitRemote, sha: string, depth: number, timeoutMs: number): Promise<boolean> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await git(dir, ['init', '-q', '--bare']);
+  await git(dir, ['remote', 'add', 'origin', remote.url]);
+  try {
+    await gitRemote(dir, remote, ['-c', 'protocol.version=2', 'fetch', '-q', `--depth=${Math.max(1, Math.floor(depth))}`, '--no-tags', ...localUploadPack(remote), 'origin', sha], timeoutMs, 'fetch');
+  } catch (err) {
+    if (err instanceof GitRemoteError) return false;
+    throw err;
+  }
+  return true;
+}
+
+export interface LineOrigin {
+  sha: string;
+  author: string;
+  /** YYYY-MM-DD, the author date. */
+  date: string;
+  /** The oldest commit fetched: the line may be older than the history looked at. */
+  beforeHistory: boolean;
+}
+
+/** The commit that gave line `line` of `file` its content at `sha` (blame; the file's content never enters argv). */
+export async function lineOrigin(dir: string, sha: string, file: string, line: number): Promise<LineOrigin | null> {
+  let out: string;
+  try {
+    out = await git(dir, ['blame', '--porcelain', '--root', '-L', `${line},${line}`, sha, '--', file], 30_000);
+  } catch {
+    return null;
+  }
+  const lines = out.split('\n');
+  const origin = /^([0-9a-f]{40}) /.exec(lines[0] ?? '')?.[1];
+  if (!origin) return null;
+  const field = (name: string) => lines.find((l) => l.startsWith(`${name} `))?.slice(name.length + 1) ?? '';
+  const time = Number(field('author-time'));
+  // A shallow history's oldest commits are listed in .git/shallow (a bare repository: <dir>/shallow).
+  const shallow = await readFile(`${dir}/shallow`, 'utf8').catch(() => '');
+  return { sha: origin, author: field('author'), date: Number.isFinite(time) && time > 0 ? new Date(time * 1000).toISOString().slice(0, 10) : '', beforeHistory: shallow.split('\n').includes(origin) };
 }

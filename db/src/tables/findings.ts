@@ -243,6 +243,23 @@ export async function deleteNonTaintFindingsAt(db: Db, runId: string, paths: str
   await db('findings').where({ runId }).whereNot({ tool: 'taint' }).whereIn('path', paths).delete();
 }
 
+/** Starts the note on a committed secret's origin in its message (so the portal, the API and SARIF all show it). */
+export const SECRET_ORIGIN_MARK = ' Added to the repository ';
+
+/** A run's secret findings whose message does not yet say where they came from (carried ones already do). */
+export async function secretFindingsWithoutOrigin(db: Db, runId: string, limit: number): Promise<Pick<FindingRow, 'id' | 'path' | 'startLine' | 'message'>[]> {
+  return db('findings')
+    .where({ runId, tool: 'secrets' })
+    .whereRaw('position(? in message) = 0', [SECRET_ORIGIN_MARK])
+    .orderBy([{ column: 'path' }, { column: 'startLine' }, { column: 'fingerprint' }])
+    .limit(limit)
+    .select('id', 'path', 'startLine', 'message');
+}
+
+export async function setFindingMessage(db: Db, id: string, message: string): Promise<void> {
+  await db('findings').where({ id }).update({ message: message.slice(0, 4000) });
+}
+
 export async function countFindingsOfRun(db: Db, runId: string): Promise<number> {
   const { n } = (await db('findings').where({ runId }).count('* as n').first()) as { n: number };
   return n;
