@@ -47,7 +47,7 @@ import { analysisKeyOf, INCREMENTAL_MAX_CHANGED_SHARE, parseNameStatus, planIncr
 import { withRepositorySettings } from './analyzers/repository-settings';
 import { indexCodeOfRun } from './search/code-index';
 import { countLinesOfCode } from './analytics/lines-of-code';
-import { recordRunStarted, refreshAnalyticsOfRun } from './analytics/run-rollups';
+import { endRunWithAnalytics, recordRunStarted } from './analytics/run-rollups';
 
 export interface AnalysisLimits {
   maxRepositoryBytes: number;
@@ -284,13 +284,11 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
 
     /** The last step: a run reads "completed" only once it is reported and metered too. */
     async completeRun({ runId }: RunContext): Promise<void> {
-      await published(await markRunCompleted(knex, runId));
-      await refreshAnalyticsOfRun(knex, runId);
+      await published(await endRunWithAnalytics(knex, runId, (trx) => markRunCompleted(trx, runId)));
     },
 
     async failRun({ runId, status, error }: { runId: string; status: 'failed' | 'cancelled'; error: string }): Promise<void> {
-      await published(await markRunFailed(knex, runId, status, error));
-      await refreshAnalyticsOfRun(knex, runId);
+      await published(await endRunWithAnalytics(knex, runId, (trx) => markRunFailed(trx, runId, status, error)));
     },
   };
 

@@ -2,15 +2,19 @@ import { log } from '@temporalio/activity';
 import { recordAnalyticsEvent, refreshRollupsOfRun, type Knex } from '@argus/db';
 
 /**
- * The incremental update when a run ends: its repository's and workspace's day is rebuilt from the source tables.
- * A failure here never fails the run: the hourly aggregation rebuilds the same day from the same sources.
+ * Ends a run and refreshes its day in one transaction, so whoever reads the run as finished also reads its day's
+ * rollups with it (the incremental update: the day is rebuilt from the source tables). The refresh runs in a savepoint: if it fails, the run still ends and the hourly aggregation catches up.
  */
-export async function refreshAnalyticsOfRun(knex: Knex, runId: string): Promise<void> {
-  try {
-    await refreshRollupsOfRun(knex, runId);
-  } catch (err) {
-    log.warn('could not refresh the analytics of a finished run; the hourly aggregation will', { runId, error: (err as Error).message });
-  }
+export async function endRunWithAnalytics<T>(knex: Knex, runId: string, end: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return knex.transaction(async (trx) => {
+    const ended = await end(trx);
+    try {
+      await trx.transaction((savepoint) => refreshRollupsOfRun(savepoint, runId));
+    } catch (err) {
+      log.warn('could not refresh the analytics of a finished run; the hourly aggregation will', { runId, error: (err as Error).message });
+    }
+    return ended;
+  });
 }
 
 /** A run started (by a push, a pull request, a schedule or a person): recorded once, whoever registers it first. */
