@@ -66,7 +66,8 @@ await knex.raw(`insert into repositories (workspace_id, provider, full_name, clo
 await knex.raw(`insert into analysis_runs (workspace_id, repository_id, workflow_id, trigger, ref, commit_sha, status, finished_at)
   select workspace_id, id, 'bench-' || id, 'push', 'refs/heads/main', md5(id::text) || left(md5(full_name), 8), 'completed', now() from repositories`);
 // Bulk loads build GIN indexes faster from scratch than row by row: drop them for the load, recreate them after.
-await knex.raw('drop index findings_search');
+await knex.raw('drop index findings_search_keys');
+await knex.raw('drop index findings_workspace_created');
 await knex.raw('drop index search_code_files_content_trgm');
 await knex.raw('drop index search_code_files_path_trgm');
 const perRepo = Math.ceil(FINDINGS_PER_WORKSPACE / REPOS_PER_WORKSPACE);
@@ -88,7 +89,8 @@ await knex.raw(`insert into search_code_files (repository_id, path, workspace_id
     '  const total_' || (i % 331) || ' = rows.reduce((sum, r) => sum + r.amount, 0);' || chr(10) ||
     '  res.json({ rows, total: total_' || (i % 331) || ', region: process.env.REGION });' || chr(10) || '}' || chr(10)
   from analysis_runs r, generate_series(1, ${Math.ceil(FILES_PER_WORKSPACE / REPOS_PER_WORKSPACE)}) i`);
-await knex.raw('create index findings_search on findings using gin (workspace_id, search_vector)');
+await knex.raw('create index findings_search_keys on findings using gin (search_keys(workspace_id, search_vector))');
+await knex.raw('create index findings_workspace_created on findings (workspace_id, created_at desc)');
 await knex.raw('create index search_code_files_content_trgm on search_code_files using gin (workspace_id, content gin_trgm_ops)');
 await knex.raw('create index search_code_files_path_trgm on search_code_files using gin (workspace_id, path gin_trgm_ops)');
 await knex.raw('vacuum analyze');

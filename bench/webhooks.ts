@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import examples from '@octokit/webhooks-examples';
 import { Client, Connection } from '@temporalio/client';
@@ -72,6 +73,10 @@ const groups = () =>
     { group: 'postgres', match: (cmd) => cmd.includes(path.join(tmp, 'pg')) },
   ]);
 const cpuBefore = groups();
+// Where a slow answer can come from besides the API's work: the load client's own event loop (it times the
+// requests), and the API's event loop and garbage collector (its /metrics, read after the load).
+const clientLoop = monitorEventLoopDelay({ resolution: 5 });
+clientLoop.enable();
 const results: Promise<{ ms: number; status: number }>[] = [];
 const deliveries: string[] = [];
 const total = RATE * SECONDS;
@@ -95,6 +100,14 @@ await new Promise<void>((resolve) => {
 const answers = await Promise.all(results);
 const elapsed = (performance.now() - start) / 1000;
 const cpuShare = shareLine(cpuBefore, groups());
+clientLoop.disable();
+const apiMetrics = await (await fetch(`http://127.0.0.1:${apiPort}/metrics`)).text();
+/** A metric's value, summed over its label sets (GC pauses come per kind). */
+const metric = (name: string) => [...apiMetrics.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+const loopLine =
+  `event loop delay: API p99 ${(metric('nodejs_eventloop_lag_p99_seconds') * 1000).toFixed(1)} ms max ${(metric('nodejs_eventloop_lag_max_seconds') * 1000).toFixed(1)} ms` +
+  ` (since start), GC ${(metric('nodejs_gc_duration_seconds_sum') * 1000).toFixed(0)} ms in ${metric('nodejs_gc_duration_seconds_count')} pauses;` +
+  ` load client p99 ${(clientLoop.percentile(99) / 1e6).toFixed(1)} ms max ${(clientLoop.max / 1e6).toFixed(1)} ms`;
 
 const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
@@ -129,6 +142,7 @@ await pg.stop();
 await rm(tmp, { recursive: true, force: true });
 
 console.log(`CPU during the load (${elapsed.toFixed(1)} s on ${os.cpus().length} cores): ${cpuShare.line}`);
+console.log(loopLine);
 if (profile) console.log(`API self time by package or file:\n${profile.join('\n')}`);
 console.log(`all recorded deliveries became workflows ${drainSeconds.toFixed(1)} s after the last request`);
 console.log(`sent ${answers.length} requests (${deliveries.length} deliveries, ${answers.length - deliveries.length} redeliveries) in ${elapsed.toFixed(1)} s; ${accepted} answered 202, ${answers.filter((a) => a.status >= 500 || a.status === 0).length} failed`);

@@ -104,6 +104,52 @@ describe('invalid searches', () => {
   });
 });
 
+// Findings are matched through an index keyed by workspace (migration 20261204100000), which only narrows: the
+// answers must be exactly what full-text matching gives, for words every workspace has, prefixes, phrases and the
+// negations that index cannot use (a negated phrase, a query of negations only).
+describe('finding search through the workspace-keyed index', () => {
+  let repoOrders: string;
+  const titles: Record<string, string> = {
+    first: 'Unsafe handler reads the request body',
+    second: 'Handler builds the query from request data',
+    third: 'Handler logs the request and then the body',
+  };
+  beforeAll(async () => {
+    const [repo] = await env.knex('repositories').insert({ workspaceId: workspaceA, provider: 'git', fullName: 'acme/orders', cloneUrl: 'https://git.example.test/acme/orders.git' }).returning('id');
+    repoOrders = repo.id;
+    await seedFinishedRun(env.knex, {
+      workspaceId: workspaceA,
+      repositoryId: repoOrders,
+      findings: Object.entries(titles).map(([key, message]) => ({ ruleId: `orders/${key}`, path: `src/handlers/${key}.ts`, message })),
+    });
+    const [rivalRepo] = await env.knex('repositories').insert({ workspaceId: workspaceB, provider: 'git', fullName: 'rival/orders', cloneUrl: 'https://git.example.test/rival/orders.git' }).returning('id');
+    await seedFinishedRun(env.knex, { workspaceId: workspaceB, repositoryId: rivalRepo.id, findings: [{ ruleId: 'orders/first', path: 'src/handlers/first.ts', message: 'Unsafe handler reads the request body' }] });
+  });
+  const found = async (q: string) => {
+    const body = (await get('/api/search/findings', { workspace_id: workspaceA, repository_id: repoOrders, q, limit: 50 }).expect(200)).body;
+    expect(body.total).toBe(body.items.length);
+    return body.items.map((h: { title: string }) => h.title.replace('orders/', '')).sort();
+  };
+
+  it('answers words, prefixes and phrases as full-text matching does, in the workspace only', async () => {
+    expect(await found('handler')).toEqual(['first', 'second', 'third']);
+    expect(await found('handl')).toEqual(['first', 'second', 'third']);
+    expect(await found('src/handlers/second')).toEqual(['second']);
+    expect(await found('"request body"')).toEqual(['first']);
+    expect(await found('handler quer')).toEqual(['second']);
+    const all = (await get('/api/search/findings', { workspace_id: workspaceA, q: 'unsafe handler', limit: 50 }).expect(200)).body;
+    expect(all.items.map((h: { repositoryName: string }) => h.repositoryName)).toEqual(['acme/orders']);
+  });
+
+  it('answers negations the index cannot use', async () => {
+    expect(await found('handler -unsafe')).toEqual(['second', 'third']);
+    // Without the phrase the third has both words apart: a negated phrase excludes the first only.
+    expect(await found('handler -"request body"')).toEqual(['second', 'third']);
+    expect(await found('-unsafe')).toEqual(['second', 'third']);
+    expect(await found('-handler')).toEqual([]);
+  });
+});
+
 describe('suggestions', () => {
   it('completes repository names and rule ids, tolerates typos and stays in the workspace', async () => {
     const texts = async (q: string) => ((await get('/api/search/suggestions', { workspace_id: workspaceA, q }).expect(200)).body.items as { text: string; kind: string }[]);

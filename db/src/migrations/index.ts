@@ -39,6 +39,7 @@ import * as findingContext1 from './20261201400000_finding_context';
 import * as repoSettings1 from './20261202200000_repository_analysis_settings';
 import * as incremental1 from './20261202300000_incremental_analysis';
 import * as searchTeams1 from './20261203100000_search_teams';
+import * as searchKeys1 from './20261204100000_search_finding_keys';
 
 export const migrations: Record<string, Knex.Migration> = {
   '20261122010000_create_probe_results': m1,
@@ -81,4 +82,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202200000_repository_analysis_settings': repoSettings1,
   '20261202300000_incremental_analysis': incremental1,
   '20261203100000_search_teams': searchTeams1,
+  '20261204100000_search_finding_keys': searchKeys1,
 };

@@ -106,6 +106,17 @@ interface TypeSql {
   workspace: string;
   /** Full-text condition on :query (the tsquery built once per request). */
   match: string;
+  /**
+   * For findings, the table large enough to matter: the same condition through the workspace-keyed index
+   * (migration 20261204100000), on :keyQuery, and without it for a query of negations only, which no index serves.
+   */
+  keyedMatch?: string;
+  /**
+   * What matching needs of `from`, when that is less: findings check their repository against the workspace's
+   * live repositories once, instead of joining the repository of every match.
+   */
+  matchFrom?: string;
+  matchLive?: string;
   rank: string;
   columns: Record<keyof Omit<SearchDocument, 'type'>, string>;
   /** Config used for the body's headline. */
@@ -193,6 +204,9 @@ const SQL: Record<Exclude<SearchType, 'member' | 'ticket'>, TypeSql> = {
       left join finding_triage t on t.repository_id = x.repository_id and t.fingerprint = x.fingerprint`,
     workspace: 'x.workspace_id',
     match: 'x.search_vector @@ :query',
+    keyedMatch: 'search_keys(x.workspace_id, x.search_vector) @@ :keyQuery and x.search_vector @@ :query',
+    matchFrom: 'findings x left join finding_triage t on t.repository_id = x.repository_id and t.fingerprint = x.fingerprint',
+    matchLive: 'x.repository_id = any(array(select id from repositories where workspace_id = :workspaceId and removed_at is null))',
     rank: 'ts_rank(x.search_vector, :query)',
     bodyConfig: 'english',
     statusColumn: `(case when x.suppression_kind is not null then 'suppressed' else coalesce(t.status, 'open') end)`,
@@ -282,16 +296,32 @@ function prefixQuery(q: string): string | null {
 /** Quotes, OR and -word are websearch syntax: such a query is taken as written, with no prefix completion. */
 const hasOperators = (q: string) => /"|(^|\s)-\S|\sor\s/i.test(q);
 
+/** websearch's negations ("-word", '-"a phrase"'), taken out of the text so they can apply to both configs. */
+const NEGATION = /(^|\s)-("[^"]*"?|[^\s"]+)/g;
+
 /**
  * The tsquery of a user's text: websearch syntax in English (stemmed words), OR'd with the literal words split on
  * path and rule separators (identifiers like "no-eval" or "src/db/query.ts" are indexed split the same way) and
  * the last word as a prefix, for typing. One alternative per meaning: every extra one costs an index scan.
+ * Negations are kept apart and excluded in both configs: inside one alternative, "-unsafe" would still let the other
+ * through (the English vector holds "unsaf", never "unsafe").
  */
-function queryBindings(q: string) {
-  return { q, prefix: hasOperators(q) ? '' : (prefixQuery(q) ?? '') };
+function queryBindings(text: string) {
+  const negated: string[] = [];
+  const q = text.replace(NEGATION, (_, space: string, term: string) => {
+    negated.push(term);
+    return space;
+  });
+  return { q: q.trim(), prefix: hasOperators(q) ? '' : (prefixQuery(q) ?? ''), neg: negated.join(' or ') };
 }
-const TSQUERY = `(websearch_to_tsquery('english', :q)
+/** The SQL of the query for these bindings (queryBindings'), with :q, :prefix and :neg as parameters. */
+function tsquerySql(b: { q: string; neg: string }): string {
+  const positive = `(websearch_to_tsquery('english', :q)
   || (case when :prefix = '' then websearch_to_tsquery('simple', :q) else to_tsquery('simple', :prefix) end))`;
+  const negative = `!!(websearch_to_tsquery('english', :neg) || websearch_to_tsquery('simple', :neg))`;
+  if (b.q && b.neg) return `(${positive} && ${negative})`;
+  return b.neg ? negative : positive;
+}
 
 function documentColumns(sql: TypeSql, type: SearchType): string {
   return [`'${type}' as type`, ...Object.entries(sql.columns).map(([k, expr]) => `${expr} as ${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)].join(', ');
@@ -347,13 +377,15 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
   if (type === 'ticket') return searchTickets(db, f);
   if (type === 'team') return searchTeams(db, f);
   const sql = SQL[type];
-  const bindings: Record<string, unknown> = { workspaceId: f.workspaceId, ...queryBindings(f.q), limit: f.limit, offset: f.offset };
+  const query = queryBindings(f.q);
+  const bindings: Record<string, unknown> = { workspaceId: f.workspaceId, ...query, limit: f.limit, offset: f.offset };
   const hasQuery = f.q.trim() !== '';
   const filters = filterSql(sql, f, bindings);
-  const where = `${sql.workspace} = :workspaceId${hasQuery ? ` and ${sql.match}` : type === 'repository' ? ' and r.removed_at is null' : ''}${filters}`;
+  const keyed = hasQuery && sql.keyedMatch && (await keyedSearchApplies(db, f.workspaceId, query));
+  const where = `${sql.workspace} = :workspaceId${hasQuery ? ` and ${keyed ? sql.keyedMatch : sql.match}` : type === 'repository' ? ' and r.removed_at is null' : ''}${filters}`;
   const rank = hasQuery ? sql.rank : '0';
   const text = `
-    with q as (select ${TSQUERY} as query),
+    with q as (select ${tsquerySql(query)} as query${keyed ? `, search_key_query(:workspaceId, ${tsquerySql(query)}) as key_query` : ''}),
     ${
       sql.collapseBy
         ? `-- One hit per finding across runs: its latest matching occurrence, and how many runs it matched in.
@@ -361,8 +393,8 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
       select ${sql.columns.id} as id, ${rank.replace(/:query/g, 'q.query')} as rank, ${sql.columns.createdAt} as created_at,
         row_number() over (partition by ${sql.collapseBy} order by ${sql.columns.createdAt} desc, ${sql.columns.id} desc) as occurrence,
         count(*) over (partition by ${sql.collapseBy}) as run_count
-      from ${sql.from}, q
-      where ${where.replace(/:query/g, 'q.query')}
+      from ${sql.matchFrom ?? sql.from}, q
+      where ${where.replace(/:query/g, 'q.query').replace(/:keyQuery/g, 'q.key_query')}${sql.matchLive ? ` and ${sql.matchLive}` : ''}
     ),
     ranked as (
       select id, rank, created_at, run_count, count(*) over () as total from matched where occurrence = 1
@@ -372,7 +404,7 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
         : `ranked as (
       select ${sql.columns.id} as id, ${rank.replace(/:query/g, 'q.query')} as rank, ${sql.columns.createdAt} as created_at, null::bigint as run_count, count(*) over () as total
       from ${sql.from}, q
-      where ${where.replace(/:query/g, 'q.query')}
+      where ${where.replace(/:query/g, 'q.query').replace(/:keyQuery/g, 'q.key_query')}
       order by rank desc, created_at desc, id
       limit :limit offset :offset
     ),`
@@ -391,6 +423,17 @@ export async function searchDocumentsOfType(db: Db, type: SearchType, f: SearchF
   const rows = rowsOf(await db.raw(text, bindings)).map(camel);
   const total = rows.length ? Number(rows[0]!.total) : f.offset > 0 ? await countOfType(db, type, f) : 0;
   return { rows: rows.map((r) => toSearchRow(r, f.q)), total };
+}
+
+/**
+ * Whether the workspace-keyed index can answer this query: it needs words that are not negated. With negations
+ * too, one round trip asks whether any of those words is more than a stopword (querytree).
+ */
+async function keyedSearchApplies(db: Db, workspaceId: string, query: ReturnType<typeof queryBindings>): Promise<boolean> {
+  if (!query.q) return false;
+  if (!query.neg) return true;
+  const { rows } = await db.raw(`select search_key_query(:workspaceId, ${tsquerySql(query)}) is not null as keyed`, { workspaceId, ...query });
+  return Boolean((rows as { keyed: boolean }[])[0]?.keyed);
 }
 
 // Past the last page, the window count is gone: count separately so the pager still knows the total.
@@ -553,7 +596,8 @@ async function searchTeams(db: Db, f: SearchFilters): Promise<{ rows: SearchRow[
  */
 async function searchTickets(db: Db, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
   const q = f.q.trim();
-  const bindings: Record<string, unknown> = { workspaceId: f.workspaceId, ...queryBindings(q), limit: f.limit, offset: f.offset };
+  const query = queryBindings(q);
+  const bindings: Record<string, unknown> = { workspaceId: f.workspaceId, ...query, limit: f.limit, offset: f.offset };
   const where = ['t.workspace_id = :workspaceId'];
   const doc = `to_tsvector('english', t.subject || ' ' || t.description || ' ' || coalesce(msgs.text, ''))`;
   if (q) where.push(`(${doc} @@ q.query or to_tsvector('simple', '#' || t.number::text) @@ q.query)`);
@@ -574,7 +618,7 @@ async function searchTickets(db: Db, f: SearchFilters): Promise<{ rows: SearchRo
     bindings.dateTo = f.dateTo;
   }
   const result = await db.raw(
-    `with q as (select ${TSQUERY} as query)
+    `with q as (select ${tsquerySql(query)} as query)
      select t.id, t.number, t.subject, t.status, t.priority, t.user_id, t.created_at, coalesce(msgs.text, '') as messages,
        ${q ? `ts_rank(${doc}, q.query)` : '0'} as rank, count(*) over () as total,
        ${q ? `ts_headline('english', t.subject, q.query, '${HEADLINE_TITLE}')` : 't.subject'} as title_marked,
