@@ -13,7 +13,8 @@ import { freePort } from '../scripts/lib/processes';
 import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
 // `npm run bench:search`: the Postgres search backend at issue 14's size. 1,000,000 findings (5,000 in each of 200
-// workspaces, over 1,000 repositories and runs) and 100,000 indexed code files, generated in SQL with
+// workspaces, over 1,000 repositories with 2 runs each: the later run finds most of the earlier one's findings again,
+// same fingerprints, so every search collapses occurrences as it does for real) and 100,000 indexed code files, generated in SQL with
 // generate_series; then mixed queries over HTTP against the real API (auth, membership check, zod, JSON) from many
 // workspaces: words, phrases, rule ids, paths and typos for search; prefixes and typos for suggestions; literal and
 // word code search. Last line: search_p95_ms=… suggest_p95_ms=… code_search_p95_ms=… docs=…
@@ -21,6 +22,7 @@ const WORKSPACES = Number(process.env.BENCH_WORKSPACES ?? 200);
 const FINDINGS_PER_WORKSPACE = Number(process.env.BENCH_FINDINGS_PER_WORKSPACE ?? 5_000);
 const FILES_PER_WORKSPACE = Number(process.env.BENCH_FILES_PER_WORKSPACE ?? 500);
 const REPOS_PER_WORKSPACE = 5;
+const RUNS_PER_REPOSITORY = Number(process.env.BENCH_RUNS_PER_REPOSITORY ?? 2);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'argus-bench-search-'));
@@ -63,21 +65,26 @@ await knex.raw(`insert into workspace_members (workspace_id, user_id, role) sele
 await knex.raw(`insert into repositories (workspace_id, provider, full_name, clone_url)
   select w.id, 'git', 'org-' || w.slug || '/' || (${modules})[1 + r % 12] || '-service-' || r, 'https://git.example.test/' || w.slug || '/repo-' || r || '.git'
   from workspaces w, generate_series(1, ${REPOS_PER_WORKSPACE}) r where w.slug like 'bench-ws-%'`);
-await knex.raw(`insert into analysis_runs (workspace_id, repository_id, workflow_id, trigger, ref, commit_sha, status, finished_at)
-  select workspace_id, id, 'bench-' || id, 'push', 'refs/heads/main', md5(id::text) || left(md5(full_name), 8), 'completed', now() from repositories`);
+await knex.raw(`insert into analysis_runs (workspace_id, repository_id, workflow_id, trigger, ref, commit_sha, status, created_at, finished_at)
+  select workspace_id, id, 'bench-' || id || '-' || n, 'push', 'refs/heads/main', md5(id::text || n) || left(md5(full_name), 8), 'completed',
+    now() - (${RUNS_PER_REPOSITORY} - n) * interval '1 day', now() - (${RUNS_PER_REPOSITORY} - n) * interval '1 day'
+  from repositories, generate_series(1, ${RUNS_PER_REPOSITORY}) n`);
+// Each run with its number in its repository (1 = oldest).
+const RUNS = `(select r.*, row_number() over (partition by r.repository_id order by r.created_at) as run_no from analysis_runs r)`;
 // Bulk loads build GIN indexes faster from scratch than row by row: drop them for the load, recreate them after.
 await knex.raw('drop index findings_search_keys');
 await knex.raw('drop index findings_workspace_created');
 await knex.raw('drop index search_code_files_content_trgm');
 await knex.raw('drop index search_code_files_path_trgm');
-const perRepo = Math.ceil(FINDINGS_PER_WORKSPACE / REPOS_PER_WORKSPACE);
+const perRun = Math.ceil(FINDINGS_PER_WORKSPACE / REPOS_PER_WORKSPACE / RUNS_PER_REPOSITORY);
 await knex.raw(`insert into findings (run_id, repository_id, workspace_id, tool, rule_id, category, severity, path, start_line, start_column, end_line, end_column, message, snippet, fingerprint, created_at)
   select r.id, r.repository_id, r.workspace_id, split_part((${rules})[k], '/', 1), (${rules})[k], (${categories})[k], (${severities})[k],
     'src/' || (${modules})[1 + i % 12] || '/module_' || (i % 97) || '/file_' || (i % 1013) || '.ts', 1 + i % 400, 1, 1 + i % 400, 20,
     (${messages})[k] || ' in ' || (${modules})[1 + i % 12] || ' handler ' || (i % 211),
     'const value_' || (i % 509) || ' = request.' || (array['body','query','params','headers'])[1 + i % 4] || '.' || (${modules})[1 + i % 7] || ';',
-    md5(r.id::text || i), now() - make_interval(hours => i % 2000)
-  from analysis_runs r, generate_series(1, ${perRepo}) i, lateral (select 1 + ((i * 7 + length(r.id::text)) % ${RULES.length}) as k) kk`);
+    -- A finding keeps its fingerprint from run to run; one in ten of a later run's is new.
+    md5(r.repository_id::text || ':' || i || case when r.run_no > 1 and i % 10 = 0 then ':' || r.run_no else '' end), r.created_at - make_interval(hours => i % 2000)
+  from ${RUNS} r, generate_series(1, ${perRun}) i, lateral (select 1 + ((i * 7 + length(r.id::text)) % ${RULES.length}) as k) kk`);
 await knex.raw(`insert into search_code_files (repository_id, path, workspace_id, run_id, language, content)
   select r.repository_id, 'src/' || (${modules})[1 + i % 12] || '/module_' || (i % 97) || '/file_' || i || '.ts', r.workspace_id, r.id, 'typescript',
     'import { db } from ''../db'';' || chr(10) ||
@@ -88,14 +95,15 @@ await knex.raw(`insert into search_code_files (repository_id, path, workspace_id
     case when i % 10 = 0 then '  // TODO: paginate this listing' || chr(10) else '' end ||
     '  const total_' || (i % 331) || ' = rows.reduce((sum, r) => sum + r.amount, 0);' || chr(10) ||
     '  res.json({ rows, total: total_' || (i % 331) || ', region: process.env.REGION });' || chr(10) || '}' || chr(10)
-  from analysis_runs r, generate_series(1, ${Math.ceil(FILES_PER_WORKSPACE / REPOS_PER_WORKSPACE)}) i`);
+  from ${RUNS} r, generate_series(1, ${Math.ceil(FILES_PER_WORKSPACE / REPOS_PER_WORKSPACE)}) i where r.run_no = ${RUNS_PER_REPOSITORY}`);
 await knex.raw('create index findings_search_keys on findings using gin (search_keys(workspace_id, search_vector))');
 await knex.raw('create index findings_workspace_created on findings (workspace_id, created_at desc)');
 await knex.raw('create index search_code_files_content_trgm on search_code_files using gin (workspace_id, content gin_trgm_ops)');
 await knex.raw('create index search_code_files_path_trgm on search_code_files using gin (workspace_id, path gin_trgm_ops)');
 await knex.raw('vacuum analyze');
 const docs = Number((await knex.raw('select (select count(*) from findings) + (select count(*) from search_code_files) + (select count(*) from repositories) + (select count(*) from analysis_runs) as n')).rows[0].n);
-console.log(`seeded ${docs} documents (findings, code files, repositories, runs) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+const distinct = Number((await knex.raw('select count(*) as n from (select distinct repository_id, fingerprint from findings) f')).rows[0].n);
+console.log(`seeded ${docs} documents (findings, code files, repositories, runs; ${distinct} distinct findings) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 
 const { logger } = createLogger({ level: 'warn', component: 'bench' });
 // Search never calls Temporal; a lazy connection that is never used keeps the bench free of a Temporal server.
