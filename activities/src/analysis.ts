@@ -204,12 +204,19 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
         };
         let batchesDone = resumeFrom;
         let filesDone = 0;
-        /** Analyzes and stores batches; `offset` numbers them after earlier groups; `resumable` false for re-checks. */
-        const analyzeGroup = async (list: string[], groupConfig: ArgusConfig, offset: number, resumable: boolean) => {
-          const batches = batchesOf(list);
+        /**
+         * Analyzes and stores the groups' batches, numbered one after another from `offset`, all on the pool at once
+         * (a pull request's few changed files no longer keep a thread to themselves while the other waits for their
+         * importers); stored in that order. `resumable` false for re-checks.
+         */
+        const analyzeGroups = async (list: { files: string[]; config: ArgusConfig }[], offset: number, resumable: boolean) => {
+          const grouped = list.map((g) => ({ batches: batchesOf(g.files), config: g.config }));
+          const batches = grouped.flatMap((g) => g.batches);
+          const configs = grouped.flatMap((g) => g.batches.map(() => g.config));
           await analyzeBatchesInOrder(pool, {
             root: dir,
-            config: groupConfig,
+            config: configs[0] ?? config,
+            configOf: (index) => configs[index]!,
             batches,
             from: resumable ? Math.min(batches.length, Math.max(0, resumeFrom - offset)) : 0,
             signal: ctx.cancellationSignal,
@@ -226,8 +233,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
           return batches.length;
         };
         try {
-          let offset = 0;
-          for (const group of groups) offset += await analyzeGroup(group.files, group.config, offset, true);
+          const offset = await analyzeGroups(groups, 0, true);
           T('analyze');
           if (plan.incremental) {
             const { baseRunId, replaced, touched } = plan.incremental;
@@ -239,7 +245,7 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
             const covered = new Set(discovered.files);
             const recheck = (await pathsWithDifferentTaintFindings(knex, runId, baseRunId)).filter((p) => !skip.has(p) && covered.has(p));
             await deleteNonTaintFindingsAt(knex, runId, recheck);
-            await analyzeGroup(recheck, config, offset, false);
+            await analyzeGroups([{ files: recheck, config }], offset, false);
             T('carryForward');
           }
         } finally {

@@ -327,6 +327,8 @@ interface OrderedRun {
   root: string;
   config: ArgusConfig;
   batches: string[][];
+  /** A batch's own configuration where it differs from `config` (an incremental run's taint-only importers). */
+  configOf?: (index: number) => ArgusConfig;
   /** Batches before this one are already stored (a resumed attempt). */
   from: number;
   signal?: AbortSignal;
@@ -379,7 +381,7 @@ export async function analyzeBatchesInOrder(pool: AnalysisPool, run: OrderedRun)
       }
       const index = next++;
       try {
-        results.set(index, await pool.analyze({ root: run.root, files: run.batches[index]!, config: run.config }, { signal, onProgress: run.onProgress }));
+        results.set(index, await pool.analyze({ root: run.root, files: run.batches[index]!, config: run.configOf?.(index) ?? run.config }, { signal, onProgress: run.onProgress }));
       } catch (err) {
         fail(err);
         return;
