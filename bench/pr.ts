@@ -59,6 +59,22 @@ const base = await analyze({ trigger: 'push', commitSha: baseSha, ref: 'refs/hea
 const full = await analyze({ ...pr, fullAnalysis: true });
 const incremental = await analyze(pr);
 const runRow = await knex('analysis_runs').where({ id: incremental.runId }).first();
+// Where the incremental run's wall time goes: each activity from scheduled to completed, from the workflow history.
+const history = await client.workflow.getHandle(`bench-${incremental.runId}`).fetchHistory();
+const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+const scheduled = new Map<string, { type: string; at: number }>();
+const steps: string[] = [];
+for (const event of history.events ?? []) {
+  const at = ms(event.eventTime);
+  if (event.activityTaskScheduledEventAttributes) scheduled.set(String(event.eventId), { type: event.activityTaskScheduledEventAttributes.activityType?.name ?? '?', at });
+  const done = event.activityTaskCompletedEventAttributes;
+  if (done) {
+    const from = scheduled.get(String(done.scheduledEventId));
+    if (from) steps.push(`${from.type} ${Math.round(at - from.at)} ms`);
+  }
+}
+const first = ms(history.events?.[0]?.eventTime);
+const last = ms(history.events?.[history.events.length - 1]?.eventTime);
 const [fullFindings, incrementalFindings] = [await findingsOf(full.runId), await findingsOf(incremental.runId)];
 const same = fullFindings.length === incrementalFindings.length && fullFindings.every((f, i) => f === incrementalFindings[i]);
 if (!same) {
@@ -72,5 +88,6 @@ await stack.stop();
 await rm(tmp, { recursive: true, force: true });
 
 console.log(`tree from ${tree.sources.join(', ')}; base run ${base.seconds.toFixed(1)} s; incremental run analyzed ${runRow.filesAnalyzed} files (mode ${runRow.analysisMode}); findings full=${fullFindings.length} incremental=${incrementalFindings.length}`);
+console.log(`incremental run, ${Math.round(last - first)} ms in Temporal: ${steps.join(', ')}`);
 console.log(`pr_files_changed=${CHANGED} repo_files=${tree.files} full_s=${full.seconds.toFixed(2)} incremental_s=${incremental.seconds.toFixed(2)} ratio=${(incremental.seconds / full.seconds).toFixed(3)} same_findings=${same}`);
 process.exit(same ? 0 : 1);
