@@ -270,14 +270,17 @@ export async function countFindingsOfRun(db: Db, runId: string): Promise<number>
  * (a baseline) none is new. Returns how many are new.
  */
 export async function markNewFindings(db: Db, runId: string, previousRunId: string | null): Promise<number> {
+  // Only rows whose mark changes are written: an update rewrites the whole row and every index entry of it
+  // (findings are too full for in-place updates), and most findings of a run were in the one before.
   if (previousRunId === null) {
-    await db('findings').where({ runId }).update({ isNew: false });
+    await db('findings').where({ runId, isNew: true }).update({ isNew: false });
     return 0;
   }
   const previous = () => db('findings').where({ runId: previousRunId }).select('fingerprint');
-  const fresh = await db('findings').where({ runId }).whereNotIn('fingerprint', previous()).update({ isNew: true });
-  await db('findings').where({ runId }).whereIn('fingerprint', previous()).update({ isNew: false });
-  return fresh;
+  await db('findings').where({ runId, isNew: false }).whereNotIn('fingerprint', previous()).update({ isNew: true });
+  await db('findings').where({ runId, isNew: true }).whereIn('fingerprint', previous()).update({ isNew: false });
+  const [{ n }] = await db('findings').where({ runId, isNew: true }).count({ n: '*' });
+  return Number(n);
 }
 
 /** The run's summary from its findings and their triage (see `summarize`). */
