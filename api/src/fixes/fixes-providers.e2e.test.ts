@@ -214,7 +214,7 @@ describe('anthropic (loopback: /v1/messages)', () => {
     expect((err as WorkflowFailedError).cause).toMatchObject({ type: 'FixNotValidated' });
     await expect(gitIn(remote.bare, ['rev-parse', '--verify', '-q', `refs/heads/argus/fix-${useless.id}`])).rejects.toThrow();
     expect((await env.knex('fixes').where({ id: useless.id }).first()).status).toBe('rejected');
-  }, 90_000); // Three fixes, each validated by a real re-analysis: 10 s alone, over 30 s beside the rest of the suite.
+  }, 240_000); // Three fixes, each validated by a real re-analysis: 2 s alone, 90 s once in CI beside the rest of the suite. waitForFix's own 90 s per fix names a fix that hangs.
 });
 
 describe('pull requests on a GitHub App repository (loopback GitHub REST)', () => {
