@@ -1,3 +1,4 @@
+import { readFileSync, realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isSafeRelativePath } from '../platform/paths';
@@ -28,6 +29,16 @@ export async function realPathInRoot(root: string, rel: string): Promise<string>
   const [realRoot, real] = await Promise.all([realpath(root), realpath(lexical)]);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`Refusing to follow a symbolic link out of the repository: ${JSON.stringify(rel)}`);
   return real;
+}
+
+/** readSource for code that cannot await (the taint engine loads imported modules when a flow enters them). */
+export function readSourceSync(root: string, rel: string): string {
+  const lexical = resolveInRoot(root, rel);
+  const realRoot = realpathSync(root);
+  const real = realpathSync(lexical);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`Refusing to follow a symbolic link out of the repository: ${JSON.stringify(rel)}`);
+  const text = readFileSync(real, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Reads a file of the checkout as UTF-8 text, without a BOM. Never follows a symlink out of the checkout. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isSafeRelativePath, readSource, snippetOf, splitLines } from '../source';
+import { isSafeRelativePath, readSource, readSourceSync, snippetOf, splitLines } from '../source';
 import { compareFindings, isDeclarationFile, languageOf, throwIfAborted } from '../types';
 import type { AnalyzeInput, Analyzer, RawFinding } from '../types';
 import { findTaintFlows, parseModule, relativeImports, type ModuleInfo, type TaintFlow } from './engine';
@@ -80,72 +80,85 @@ function flowToFinding(flow: TaintFlow, lines: readonly string[], origin: string
   };
 }
 
-/** Loads a file and the modules it imports relatively (cached per analysis), then follows its flows. */
+/**
+ * Parsed modules kept across the batches of one checkout (a thread analyzes many batches of a run, and their files
+ * import the same modules): a pull request's importers share most of what they import. Keyed by the file's text, so a
+ * hit is the same parse; bounded by source size, least recently used first out; another checkout starts afresh.
+ */
+const PARSE_CACHE_MAX_CHARS = 4 * 1024 * 1024;
+const parseCache = { root: '', chars: 0, modules: new Map<string, { text: string; mod: ModuleInfo }>() };
+
+function parsedModule(root: string, rel: string, text: string): ModuleInfo {
+  if (parseCache.root !== root) {
+    parseCache.root = root;
+    parseCache.chars = 0;
+    parseCache.modules.clear();
+  }
+  const hit = parseCache.modules.get(rel);
+  if (hit && hit.text === text) {
+    parseCache.modules.delete(rel);
+    parseCache.modules.set(rel, hit);
+    return hit.mod;
+  }
+  if (hit) {
+    parseCache.modules.delete(rel);
+    parseCache.chars -= hit.text.length;
+  }
+  const mod = parseModule(rel, text);
+  parseCache.modules.set(rel, { text, mod });
+  parseCache.chars += text.length;
+  for (const [key, entry] of parseCache.modules) {
+    if (parseCache.chars <= PARSE_CACHE_MAX_CHARS) break;
+    parseCache.modules.delete(key);
+    parseCache.chars -= entry.text.length;
+  }
+  return mod;
+}
+
+/**
+ * The modules of one analysis, loaded when a flow first enters them: a file that imports hundreds of modules (a
+ * plugin's rule index) costs one parse unless its calls carry taint into them. Parses are shared across files.
+ */
 class ModuleCache {
   private readonly modules = new Map<string, ModuleInfo | null>();
+  private readonly edges = new Map<string, string[]>();
+  private readonly resolved = new Map<string, string | null>();
   constructor(private readonly root: string) {}
+
+  /** The parsed module, or null when it cannot be read, is too large (generated bundles) or is not a module. */
+  load(rel: string): ModuleInfo | null {
+    if (this.modules.has(rel)) return this.modules.get(rel)!;
+    let mod: ModuleInfo | null = null;
+    try {
+      const text = readSourceSync(this.root, rel);
+      if (text.length <= MAX_TAINT_BYTES) mod = parsedModule(this.root, rel, text);
+    } catch {
+      mod = null;
+    }
+    this.modules.set(rel, mod);
+    return mod;
+  }
 
   get(rel: string): ModuleInfo | null {
     return this.modules.get(rel) ?? null;
   }
 
-  /** The smallest depth each module was loaded at: its imports are followed IMPORT_DEPTH - depth levels further. */
-  private readonly depths = new Map<string, number>();
-
-  async load(rel: string, depth: number): Promise<void> {
-    // A module first met deep in another file's imports is expanded again when met shallower, so a file's
-    // flows never depend on which files were analyzed before it (incremental runs rely on that).
-    const seen = this.depths.get(rel);
-    if (seen !== undefined && seen <= depth) return;
-    this.depths.set(rel, depth);
-    let mod = this.modules.get(rel) ?? null;
-    if (seen === undefined) {
-      this.modules.set(rel, null);
-      let text: string;
-      try {
-        text = await readSource(this.root, rel);
-      } catch {
-        return;
-      }
-      if (text.length > MAX_TAINT_BYTES) return;
-      mod = parseModule(rel, text);
-      this.modules.set(rel, mod);
-    }
-    if (!mod || depth >= IMPORT_DEPTH) return;
-    if (!this.edges.has(rel)) {
-      const targets: string[] = [];
-      for (const spec of relativeImports(mod)) {
-        const target = await this.resolvePath(rel, spec);
+  /** The modules a module imports relatively, resolved to files of the checkout. */
+  edgesOf(rel: string): string[] {
+    let targets = this.edges.get(rel);
+    if (!targets) {
+      const mod = this.load(rel);
+      targets = [];
+      for (const spec of mod ? relativeImports(mod) : []) {
+        const target = this.resolvePath(rel, spec);
         if (target) targets.push(target);
       }
       this.edges.set(rel, targets);
     }
-    for (const target of this.edges.get(rel)!) await this.load(target, depth + 1);
+    return targets;
   }
 
-  private readonly edges = new Map<string, string[]>();
-
-  /** The modules within IMPORT_DEPTH imports of a file (breadth first): all a flow from it may enter. */
-  reachableFrom(rel: string): Set<string> {
-    const reach = new Set([rel]);
-    let frontier = [rel];
-    for (let d = 0; d < IMPORT_DEPTH && frontier.length > 0; d++) {
-      const next: string[] = [];
-      for (const m of frontier) {
-        for (const t of this.edges.get(m) ?? []) {
-          if (reach.has(t)) continue;
-          reach.add(t);
-          next.push(t);
-        }
-      }
-      frontier = next;
-    }
-    return reach;
-  }
-
-  private readonly resolved = new Map<string, string | null>();
-
-  async resolvePath(fromRel: string, spec: string): Promise<string | null> {
+  resolvePath(fromRel: string, spec: string): string | null {
     const key = `${fromRel}\u0000${spec}`;
     if (this.resolved.has(key)) return this.resolved.get(key)!;
     const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), spec));
@@ -156,7 +169,7 @@ class ModuleCache {
     for (const c of candidates) {
       if (!isSafeRelativePath(c) || !jsModule(c)) continue;
       try {
-        await readSource(this.root, c);
+        readSourceSync(this.root, c);
         found = c;
         break;
       } catch {
@@ -166,10 +179,59 @@ class ModuleCache {
     this.resolved.set(key, found);
     return found;
   }
+}
 
-  resolveSync(fromRel: string, spec: string): ModuleInfo | null {
-    const target = this.resolved.get(`${fromRel}\u0000${spec}`);
-    return target ? this.get(target) : null;
+/**
+ * Which modules one file's flows may enter: those within IMPORT_DEPTH relative imports of it (breadth first, so the
+ * answer never depends on the order flows go or on other files). A flow asks only for an import of a module it is
+ * in, so a module known to be within d imports makes its imports within d + 1: the whole graph is walked only when a
+ * flow at the edge of the reach asks further.
+ */
+class Reach {
+  /** An upper bound of each module's import distance from the file. */
+  private readonly within = new Map<string, number>();
+  private exact: Map<string, number> | null = null;
+
+  constructor(
+    private readonly cache: ModuleCache,
+    private readonly rel: string,
+  ) {
+    this.within.set(rel, 0);
+  }
+
+  resolve(fromRel: string, spec: string): ModuleInfo | null {
+    const from = this.within.get(fromRel);
+    if (from === undefined) return null;
+    const target = this.cache.resolvePath(fromRel, spec);
+    if (!target) return null;
+    let distance = from + 1;
+    if (distance > IMPORT_DEPTH) {
+      const exact = this.distances().get(target);
+      if (exact === undefined) return null;
+      distance = exact;
+    }
+    if (distance < (this.within.get(target) ?? Infinity)) this.within.set(target, distance);
+    return this.cache.load(target);
+  }
+
+  private distances(): Map<string, number> {
+    if (this.exact) return this.exact;
+    const exact = new Map([[this.rel, 0]]);
+    let frontier = [this.rel];
+    for (let d = 1; d <= IMPORT_DEPTH && frontier.length > 0; d++) {
+      const next: string[] = [];
+      for (const m of frontier) {
+        for (const t of this.cache.edgesOf(m)) {
+          if (exact.has(t)) continue;
+          exact.set(t, d);
+          next.push(t);
+        }
+      }
+      frontier = next;
+    }
+    for (const [m, d] of exact) if (d < (this.within.get(m) ?? Infinity)) this.within.set(m, d);
+    this.exact = exact;
+    return exact;
   }
 }
 
@@ -205,14 +267,13 @@ export function createTaintAnalyzer(): Analyzer {
           input.onProgress?.(++done);
           continue;
         }
-        await cache.load(rel, 0);
-        const mod = cache.get(rel);
+        const mod = cache.load(rel);
         if (mod) {
           let flows: TaintFlow[] = [];
           try {
             // Only modules within reach: what earlier files loaded into the cache must not change this file's flows.
-            const reach = cache.reachableFrom(rel);
-            flows = findTaintFlows(mod, { resolve: (from, spec) => { const m = cache.resolveSync(from, spec); return m && reach.has(m.rel) ? m : null; } });
+            const reach = new Reach(cache, rel);
+            flows = findTaintFlows(mod, { resolve: (from, spec) => reach.resolve(from, spec) });
           } catch {
             // A construct the engine does not handle must not cost the other analyzers' findings.
             flows = [];

@@ -165,6 +165,30 @@ describe('taint analyzer', () => {
     }
   });
 
+  it('follows a flow at most three imports deep, counted along the shortest import path, whatever the file order', async () => {
+    const forward = (next: string) => [`const n = require('./${next}');`, 'exports.run = function (v) { return n.run(v); };'].join('\n');
+    const tree = await makeTree({
+      // far.js → a → b → c → sink: the sink is four imports away.
+      'far.js': ["const a = require('./a');", "app.get('/', (req, res) => a.run(req.query.x));"].join('\n'),
+      // near.js takes the same path, but imports the sink itself too: it is one import away.
+      'near.js': ["const a = require('./a');", "const sink = require('./sink');", "app.get('/', (req, res) => a.run(req.query.x));"].join('\n'),
+      'a.js': forward('b'),
+      'b.js': forward('c'),
+      'c.js': forward('sink'),
+      'sink.js': 'exports.run = function (v) { return eval(v); };',
+    });
+    try {
+      const byOrigin = async (files: string[]) =>
+        (await createTaintAnalyzer().analyze({ root: tree.dir, files })).map((f) => `${f.origin} ${f.path}:${f.startLine} ${f.ruleId}`).sort();
+      expect(await byOrigin(['far.js'])).toEqual([]);
+      expect(await byOrigin(['near.js'])).toEqual(['near.js sink.js:1 taint/code-injection']);
+      expect(await byOrigin(['near.js', 'far.js'])).toEqual(['near.js sink.js:1 taint/code-injection']);
+      expect(await byOrigin(['far.js', 'near.js'])).toEqual(['near.js sink.js:1 taint/code-injection']);
+    } finally {
+      await tree.cleanup();
+    }
+  });
+
   it('never follows an import out of the repository and survives code it cannot parse', async () => {
     const tree = await makeTree({
       'a.js': ["const x = require('../../etc/passwd');", "const y = require('./broken');", "app.get('/', (req, res) => y.run(req.query.a));"].join('\n'),
