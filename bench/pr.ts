@@ -57,7 +57,12 @@ async function findingsOf(runId: string): Promise<string[]> {
 const pr = { trigger: 'pull_request' as const, commitSha: headSha, baseSha, ref: 'refs/heads/feature', pullRequestNumber: 1 };
 const base = await analyze({ trigger: 'push', commitSha: baseSha, ref: 'refs/heads/main' });
 const full = await analyze({ ...pr, fullAnalysis: true });
-const incremental = await analyze(pr);
+// The incremental run is short, so one slow moment of this noisy machine moves it a lot: it runs
+// BENCH_PR_INCREMENTAL_RUNS times (default 3) and the median counts; every one must match the full run.
+const RUNS = Math.max(1, Number(process.env.BENCH_PR_INCREMENTAL_RUNS ?? 3));
+const incrementalRuns: { runId: string; seconds: number }[] = [];
+for (let i = 0; i < RUNS; i++) incrementalRuns.push(await analyze(pr));
+const incremental = [...incrementalRuns].sort((a, b) => a.seconds - b.seconds)[Math.floor((RUNS - 1) / 2)]!;
 const runRow = await knex('analysis_runs').where({ id: incremental.runId }).first();
 // Where the incremental run's wall time goes: each activity from scheduled to completed, from the workflow history.
 const history = await client.workflow.getHandle(`bench-${incremental.runId}`).fetchHistory();
@@ -75,8 +80,16 @@ for (const event of history.events ?? []) {
 }
 const first = ms(history.events?.[0]?.eventTime);
 const last = ms(history.events?.[history.events.length - 1]?.eventTime);
-const [fullFindings, incrementalFindings] = [await findingsOf(full.runId), await findingsOf(incremental.runId)];
-const same = fullFindings.length === incrementalFindings.length && fullFindings.every((f, i) => f === incrementalFindings[i]);
+const fullFindings = await findingsOf(full.runId);
+let incrementalFindings: string[] = [];
+let same = true;
+for (const r of incrementalRuns) {
+  const found = await findingsOf(r.runId);
+  const matches = fullFindings.length === found.length && fullFindings.every((f, i) => f === found[i]);
+  // The first run that differs is the one shown below.
+  if (same || r === incremental) incrementalFindings = found;
+  same &&= matches;
+}
 if (!same) {
   const a = new Set(fullFindings);
   const b = new Set(incrementalFindings);
@@ -88,6 +101,7 @@ await stack.stop();
 await rm(tmp, { recursive: true, force: true });
 
 console.log(`tree from ${tree.sources.join(', ')}; base run ${base.seconds.toFixed(1)} s; incremental run analyzed ${runRow.filesAnalyzed} files (mode ${runRow.analysisMode}); findings full=${fullFindings.length} incremental=${incrementalFindings.length}`);
-console.log(`incremental run, ${Math.round(last - first)} ms in Temporal: ${steps.join(', ')}`);
+console.log(`incremental runs: ${incrementalRuns.map((r) => r.seconds.toFixed(2)).join(' s, ')} s (the median counts)`);
+console.log(`median incremental run, ${Math.round(last - first)} ms in Temporal: ${steps.join(', ')}`);
 console.log(`pr_files_changed=${CHANGED} repo_files=${tree.files} full_s=${full.seconds.toFixed(2)} incremental_s=${incremental.seconds.toFixed(2)} ratio=${(incremental.seconds / full.seconds).toFixed(3)} same_findings=${same}`);
 process.exit(same ? 0 : 1);

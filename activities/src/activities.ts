@@ -1,6 +1,7 @@
 import type { Knex } from '@argus/db';
 import { createDbActivities } from './db';
 import { createAnalysisActivities, DEFAULT_LIMITS, type AnalysisLimits } from './analysis';
+import { sandboxRootFor } from './platform/sandbox-root';
 import { createGitHubActivities, type OctokitFor } from './github';
 import { createSecretBox, type SecretBox } from './platform/secrets';
 import { createOctokitFactory } from './github';
@@ -59,7 +60,7 @@ export function createActivityDeps(config: PlatformConfig, knex: Knex, limits?: 
     octokitFor: app ? createOctokitFactory(app) : null,
     appOctokit: app ? createAppOctokit(app) : null,
     portalUrl: config.PORTAL_URL,
-    limits,
+    limits: limits ?? { ...DEFAULT_LIMITS, sandboxRoot: sandboxRootFor(config.ARGUS_SANDBOX_DIR) },
     allowPrivateRemotes: config.ARGUS_ALLOW_PRIVATE_GIT === '1',
     localGitRoot: config.localGitRoot,
     typesense: config.TYPESENSE_URL ? createTypesenseClient(config.TYPESENSE_URL, config.TYPESENSE_API_KEY ?? '') : null,

@@ -329,6 +329,8 @@ interface OrderedRun {
   batches: string[][];
   /** A batch's own configuration where it differs from `config` (an incremental run's taint-only importers). */
   configOf?: (index: number) => ArgusConfig;
+  /** How many finished batches may wait for an earlier one (default two per thread): bounds memory. */
+  window?: number;
   /** Batches before this one are already stored (a resumed attempt). */
   from: number;
   signal?: AbortSignal;
@@ -348,8 +350,7 @@ export async function analyzeBatchesInOrder(pool: AnalysisPool, run: OrderedRun)
   const stop = new AbortController();
   const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal;
   const results = new Map<number, Finding[]>();
-  /** At most this many finished batches wait for an earlier one: bounds memory when one batch is slow. */
-  const window = pool.threads * 2;
+  const window = run.window ?? pool.threads * 2;
   let next = run.from;
   let committed = run.from;
   let failure: { err: unknown } | null = null;

@@ -93,6 +93,8 @@ export const ZPlatformEnv = z.object({
   WEBHOOK_BUSY_START_RATE: z.coerce.number().int().min(1).max(100_000).default(40),
   /** file:// repositories may be connected only from inside this directory (default <ARGUS_DATA_DIR>/local-repositories). */
   ARGUS_LOCAL_GIT_ROOT: optionalText,
+  /** Where analyses and fixes check code out (default: /dev/shm when it is roomy, else the temp directory; see sandbox-root.ts). */
+  ARGUS_SANDBOX_DIR: optionalText,
 });
 
 export type PlatformEnv = z.infer<typeof ZPlatformEnv>;

@@ -263,6 +263,11 @@ export async function recordRunResult(db: Db, runId: string, result: { summary: 
   return updateRun(db, runId, { summary: JSON.stringify(result.summary), gate: JSON.stringify(result.gate), progress: JSON.stringify(result.progress) });
 }
 
+/** Lines of code, counted while the analyzers run (it reads every file, as they do). */
+export async function recordRunLinesOfCode(db: Db, runId: string, linesOfCode: number): Promise<void> {
+  await updateRun(db, runId, { linesOfCode });
+}
+
 /** The summary alone, e.g. after findings were imported into a finished run (the gate stays as it was). */
 export async function setRunSummary(db: Db, runId: string, summary: RunSummary): Promise<void> {
   await updateRun(db, runId, { summary: JSON.stringify(summary) });
