@@ -85,7 +85,7 @@ function flowToFinding(flow: TaintFlow, lines: readonly string[], origin: string
  * import the same modules): a pull request's importers share most of what they import. Keyed by the file's text, so a
  * hit is the same parse; bounded by source size, least recently used first out; another checkout starts afresh.
  */
-const PARSE_CACHE_MAX_CHARS = 4 * 1024 * 1024;
+const PARSE_CACHE_MAX_CHARS = 1024 * 1024;
 const parseCache = { root: '', chars: 0, modules: new Map<string, { text: string; mod: ModuleInfo }>() };
 
 function parsedModule(root: string, rel: string, text: string): ModuleInfo {
