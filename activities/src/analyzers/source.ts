@@ -27,17 +27,17 @@ function resolveInRoot(root: string, rel: string): string {
 export async function realPathInRoot(root: string, rel: string): Promise<string> {
   const lexical = resolveInRoot(root, rel);
   const [realRoot, real] = await Promise.all([realpath(root), realpath(lexical)]);
+  return insideRoot(realRoot, real, rel);
+}
+
+function insideRoot(realRoot: string, real: string, rel: string): string {
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`Refusing to follow a symbolic link out of the repository: ${JSON.stringify(rel)}`);
   return real;
 }
 
 /** readSource for code that cannot await (the taint engine loads imported modules when a flow enters them). */
 export function readSourceSync(root: string, rel: string): string {
-  const lexical = resolveInRoot(root, rel);
-  const realRoot = realpathSync(root);
-  const real = realpathSync(lexical);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`Refusing to follow a symbolic link out of the repository: ${JSON.stringify(rel)}`);
-  const text = readFileSync(real, 'utf8');
+  const text = readFileSync(insideRoot(realpathSync(root), realpathSync(resolveInRoot(root, rel)), rel), 'utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

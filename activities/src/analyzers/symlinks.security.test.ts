@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSource, realPathInRoot } from './source';
+import { readSource, readSourceSync, realPathInRoot } from './source';
 import { loadArgusConfig } from './config';
 
 // A checkout with symlinks that point out of it (like `src/x.js -> /proc/self/environ`), on the real file system.
@@ -28,6 +28,10 @@ describe('never following a symlink out of the checkout', () => {
     await expect(readSource(repo, rel)).rejects.toThrow(/symbolic link out of the repository|outside the repository/);
   });
 
+  it.each(['src/x.js', 'src/environ.js', 'src/up/outside.env'])('refuses to read %s synchronously too (the taint engine loads imports so)', (rel) => {
+    expect(() => readSourceSync(repo, rel)).toThrow(/symbolic link out of the repository|outside the repository/);
+  });
+
   it('refuses to resolve a write target through a symlink that leaves the checkout', async () => {
     await expect(realPathInRoot(repo, 'src/x.js')).rejects.toThrow(/symbolic link out of the repository/);
   });
@@ -35,6 +39,7 @@ describe('never following a symlink out of the checkout', () => {
   it('still reads ordinary files and symlinks that stay inside', async () => {
     expect(await readSource(repo, 'src/real.js')).toContain('ok = 1');
     expect(await readSource(repo, 'src/alias.js')).toContain('ok = 1');
+    expect(readSourceSync(repo, 'src/alias.js')).toContain('ok = 1');
   });
 
   it('does not echo a symlinked config file into the run’s config errors', async () => {
