@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './support/test-env';
 import { createUserWithToken } from './support/auth';
+import { sandboxRootFor } from '../activities/src/platform/sandbox-root';
 import { freePort, nodeTsArgs, startProcess, waitForHttp, type ManagedProcess } from '../scripts/lib/processes';
 import { ephemeralSecrets } from '../scripts/lib/installation-secrets';
 
@@ -104,5 +105,8 @@ describe('a worker killed mid-run', () => {
     expect(new Set(evals.map((f) => f.path)).size).toBe(700);
     expect(evals.length).toBe(700);
     expect(await env.knex('usage_events').where({ idempotencyKey: `analysis:${runId}` })).toHaveLength(1);
+    // The killed attempt's checkout is removed by the retry: none of this run's directories is left.
+    const left = (await readdir(sandboxRootFor(process.env.ARGUS_SANDBOX_DIR)).catch(() => [] as string[])).filter((name) => name.startsWith(runId));
+    expect(left).toEqual([]);
   }, 240_000);
 });

@@ -154,6 +154,11 @@ export function createAnalysisActivities({ knex, secrets, limits = DEFAULT_LIMIT
       const phases: Record<string, number> = {};
       const T = (phase: string) => void (phases[phase] = Math.round(performance.now() - t0));
       const dir = path.join(limits.sandboxRoot, `${runId}-${ctx.info.attempt}`);
+      // An attempt whose worker was killed left its checkout behind (in memory, where /dev/shm is the sandbox).
+      for (let earlier = 1; earlier < ctx.info.attempt; earlier++) {
+        const stale = path.join(limits.sandboxRoot, `${runId}-${earlier}`);
+        await Promise.all([rm(stale, { recursive: true, force: true }), rm(`${stale}-history`, { recursive: true, force: true })]);
+      }
       try {
         const token = run.credentialSealed ? secrets.decrypt(run.credentialSealed, `repository:${run.repoId}`) : undefined;
         const remote: GitRemote = { url: run.cloneUrl, token, allowPrivate: allowPrivateRemotes, localRoot: localGitRoot };
