@@ -53,8 +53,11 @@ export const workflowIds = {
   analysisForDelivery: (deliveryId: string) => `analysis-${deliveryId}`,
   /** A run started from the portal or the API ("Analyze now"). */
   manualAnalysis: (runId: string) => `analysis-manual-${runId}`,
-  /** One fix generation per finding and provider: a double click starts one. */
-  fixGeneration: (findingId: string, provider: FixProviderId) => `fix-${findingId}-${provider}`,
+  /**
+   * One workflow per `fixes` row (a double click finds the live row, see findOrCreateFix). Not per finding: a retry
+   * after a rejection would start while the rejected fix's workflow was still finishing, and attach to it.
+   */
+  fixGeneration: (fixId: string) => `fix-generation-${fixId}`,
   fixPullRequest: (fixId: string) => `fix-pr-${fixId}`,
   fixBatchPullRequest: (runId: string, ruleId: string) => `fix-batch-${runId}-${ruleId}`,
   probe: (probeId: string) => `probe-${probeId}`,
@@ -110,7 +113,7 @@ export interface AnalyzeRepositoryResult {
 }
 
 export interface GenerateFixInput {
-  /** The `fixes` row the API created (status queued). The workflow id is `workflowIds.fixGeneration`. */
+  /** The `fixes` row the API created (status queued). Its workflow id is stored on the row (`workflowIds.fixGeneration`). */
   fixId: string;
   /** Per provider request (ms); tests shorten it. */
   providerTimeoutMs?: number;

@@ -203,6 +203,9 @@ describe('anthropic (loopback: /v1/messages)', () => {
     const broken = await fixWith(eq.id, 'anthropic');
     expect(broken).toMatchObject({ status: 'rejected', validation: { applies: true, parseErrors: [expect.objectContaining({ ruleId: 'eslint/parse-error', path: 'src/legacy.js' })] } });
     expect(broken.failureReason).toContain('no longer parses');
+    // Each retry had its own workflow: one per finding would let a retry attach to the rejected fix's workflow while
+    // it finished metering, and the new fix would stay queued.
+    expect(new Set([useless.workflowId, stale.workflowId, broken.workflowId]).size).toBe(3);
 
     const refused = await request(env.app).post(`/api/fixes/${useless.id}/create-pr`).set('authorization', developer.authHeader).expect(409);
     expect(refused.body.detail).toContain('Only a validated fix');

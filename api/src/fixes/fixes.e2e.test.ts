@@ -69,7 +69,7 @@ describe('generating a built-in fix', () => {
   it('validates ESLint’s fix on a clean checkout, starts once when asked twice, meters and audits it', async () => {
     const eq = finding('eslint/eqeqeq', 'src/legacy.js');
     const first = await generate(eq.id).expect(202);
-    expect(first.body).toMatchObject({ findingId: eq.id, runId: run.id, provider: 'builtin', workflowId: `fix-${eq.id}-builtin` });
+    expect(first.body).toMatchObject({ findingId: eq.id, runId: run.id, provider: 'builtin', workflowId: `fix-generation-${first.body.id}` });
     expect(['queued', 'generating']).toContain(first.body.status);
     // A double click (even by someone else) returns the same fix instead of starting a second one.
     const second = await generate(eq.id, admin).expect(200);
@@ -88,8 +88,8 @@ describe('generating a built-in fix', () => {
     expect(fix.usage).toEqual({ tokensIn: null, tokensOut: null, costMicroUsd: null });
 
     // The row turns validated before the workflow's last step (usage metering) ends: wait for the workflow.
-    expect(await env.temporal.workflow.getHandle(`fix-${eq.id}-builtin`).result()).toEqual({ fixId, status: 'validated', reason: null });
-    const description = await env.temporal.workflow.getHandle(`fix-${eq.id}-builtin`).describe();
+    expect(await env.temporal.workflow.getHandle(`fix-generation-${fixId}`).result()).toEqual({ fixId, status: 'validated', reason: null });
+    const description = await env.temporal.workflow.getHandle(`fix-generation-${fixId}`).describe();
     expect(description.status.name).toBe('COMPLETED');
     expect(await env.knex('fixes').where({ findingId: eq.id }).count('* as n').first()).toEqual({ n: 1 });
 

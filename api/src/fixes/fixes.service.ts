@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
 import { createSecretBox, LLM_DEFAULTS, llmSettingsFromEnv } from '@argus/activities';
 import { workflowIds, type FixProviderId, type LlmProviderId } from '@argus/workflows/contract';
 import {
@@ -90,12 +91,12 @@ export async function requestFix(deps: AppDeps, req: Request, finding: FindingRo
     throw new ConflictError(`No ${d.label} API key is set for this workspace. A workspace admin can add one in the workspace’s settings, under AI providers.`);
   }
   await assertQuota(deps, finding.workspaceId, 'fix');
-  const workflowId = workflowIds.fixGeneration(finding.id, provider);
-  const { fix, created } = await findOrCreateFix(deps.knex, { findingId: finding.id, runId: finding.runId, workspaceId: finding.workspaceId, repositoryId: finding.repositoryId, provider, workflowId, requestedBy: userId });
+  const id = randomUUID();
+  const { fix, created } = await findOrCreateFix(deps.knex, { id, workflowId: workflowIds.fixGeneration(id), findingId: finding.id, runId: finding.runId, workspaceId: finding.workspaceId, repositoryId: finding.repositoryId, provider, requestedBy: userId });
   if (fix.status === 'queued') {
     // Also reached by the loser of a race, or after a crash between the insert and the start: USE_EXISTING makes
     // starting idempotent while the workflow runs.
-    await workflowClient.startFixGeneration(deps, finding.id, provider, { fixId: fix.id }, { workspaceId: finding.workspaceId, findingId: finding.id, fixId: fix.id });
+    await workflowClient.startFixGeneration(deps, fix.workflowId, { fixId: fix.id }, { workspaceId: finding.workspaceId, findingId: finding.id, fixId: fix.id });
   }
   if (created) {
     await recordActivity(deps.knex, req, { workspaceId: finding.workspaceId, action: 'fix.requested', resourceType: 'fix', resourceId: fix.id, after: { findingId: finding.id, ruleId: finding.ruleId, path: finding.path, provider } });

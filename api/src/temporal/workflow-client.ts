@@ -17,7 +17,6 @@ import {
   type SubscriptionLifecycleInput,
   type SubscriptionState,
   type AnalyzeRepositoryInput,
-  type FixProviderId,
   type FixToPullRequestInput,
   type GenerateFixInput,
 } from '@argus/workflows/contract';
@@ -73,8 +72,8 @@ export const workflowClient = {
     return start(deps, 'analyzeRepository', { workflowId: workflowIds.manualAnalysis(runId), args: [input], memo });
   },
 
-  startFixGeneration(deps: WorkflowClientDeps, findingId: string, provider: FixProviderId, input: GenerateFixInput, memo: Record<string, unknown>) {
-    return start(deps, 'generateFix', { workflowId: workflowIds.fixGeneration(findingId, provider), args: [input], memo, ...idempotent });
+  startFixGeneration(deps: WorkflowClientDeps, workflowId: string, input: GenerateFixInput, memo: Record<string, unknown>) {
+    return start(deps, 'generateFix', { workflowId, args: [input], memo, ...idempotent });
   },
 
   startFixPullRequest(deps: WorkflowClientDeps, workflowId: string, input: FixToPullRequestInput, memo: Record<string, unknown>) {

@@ -169,7 +169,7 @@ export async function validatedFixIdsOfRule(db: Db, runId: string, ruleId: strin
  */
 export async function findOrCreateFix(
   db: Db,
-  fix: { findingId: string; runId: string; workspaceId: string; repositoryId: string; provider: FixProviderId; workflowId: string; requestedBy: string },
+  fix: { id: string; findingId: string; runId: string; workspaceId: string; repositoryId: string; provider: FixProviderId; workflowId: string; requestedBy: string },
 ): Promise<{ fix: FixRow; created: boolean }> {
   const live = () => FixModel.query(db).modify('live').modify('newestFirst').findOne({ findingId: fix.findingId, provider: fix.provider });
   const existing = await live();
